@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { collections } from '../database/collections';
+import { DevAuth } from './auth/devAuth';
+import { Database } from './database/engine';
+import { TransactionManager } from './database/transactions';
+import { FunctionsHost } from './functions/host';
+import { localFunctionEnv } from './localEnv';
+import { createCloudServer } from './server';
+
+/**
+ * `npm run emulator`: the local CloudBase (database, functions host, dev sign-in).
+ * Prints `TCB_CONTEXT_CNFG={"URL":"http://127.0.0.1:PORT/admin"}`: export that line and
+ * any `@cloudbase/node-sdk` script talks to this emulator, whatever env id it uses.
+ */
+export async function startEmulator(opts: { port: number; dataDir: string; functionsDir: string; envId: string }) {
+  if (process.env.DEPLOY_ENV === 'production') {
+    throw new Error('The emulator refuses to run with DEPLOY_ENV=production.');
+  }
+  const root = path.resolve(__dirname, '..');
+  const db = new Database(path.join(opts.dataDir, 'db')).open(collections);
+  const txs = new TransactionManager(db);
+  const auth = new DevAuth(path.join(opts.dataDir, 'auth.json'));
+  const functions = new FunctionsHost({
+    functionsDir: opts.functionsDir,
+    envId: opts.envId,
+    configFile: path.join(root, 'cloudbaserc.json'),
+    extraEnv: localFunctionEnv(),
+  });
+  const server = createCloudServer({ db, txs, functions, auth });
+  await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  const adminUrl = `http://127.0.0.1:${port}/admin`;
+  functions.adminUrl = adminUrl;
+  const stop = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections?.();
+    await functions.stop();
+    await db.barrier();
+    txs.stop();
+    db.close();
+  };
+  return { port, url: `http://127.0.0.1:${port}`, adminUrl, db, stop };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.EMULATOR_PORT ?? '9000' },
+      data: { type: 'string', default: '.local-cloud' },
+      functions: { type: 'string', default: 'dist/cloudfunctions' },
+      env: { type: 'string', default: 'local-dev' },
+    },
+  });
+  const emu = await startEmulator({
+    port: Number(values.port),
+    dataDir: path.resolve(values.data!),
+    functionsDir: path.resolve(values.functions!),
+    envId: values.env!,
+  });
+  console.log(`TCB_CONTEXT_CNFG=${JSON.stringify({ URL: emu.adminUrl })}`);
+  const shutdown = () => {
+    void emu.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e.message ?? e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,238 @@
+import crypto from 'node:crypto';
+import { EJSON } from 'bson';
+import { Aggregator, Query, update as applyUpdate } from 'mingo';
+import type { CollectionDeclaration } from '../../database/collections';
+import { Collection, type Doc } from './collection';
+import { collectionNotExist, duplicateKey, invalidParam, requestFailed } from './errors';
+import { WriteAheadLog } from './wal';
+
+/** A change to commit: the new document, or null to delete it. */
+export interface Change {
+  coll: string;
+  id: string;
+  doc: Doc | null;
+}
+
+export interface FindOptions {
+  order?: Record<string, 1 | -1>;
+  offset?: number;
+  limit?: number;
+  projection?: Record<string, any>;
+}
+
+export const MAX_LIMIT = 1000;
+const DEFAULT_LIMIT = 100;
+
+/**
+ * The emulator's document database: MongoDB query, update and aggregation semantics
+ * (through mingo) over in-memory collections, made durable by a write-ahead log.
+ * Every method that changes data returns only after the change is on disk.
+ */
+export class Database {
+  private readonly collections = new Map<string, Collection>();
+  private readonly wal: WriteAheadLog;
+
+  constructor(dataDir: string) {
+    this.wal = new WriteAheadLog(dataDir);
+  }
+
+  open(declarations: CollectionDeclaration[] = []) {
+    const { snapshot, log } = this.wal.recover();
+    for (const line of snapshot) {
+      const rec = JSON.parse(line);
+      const coll = this.ensureCollection(rec.c);
+      if (rec.i) coll.ensureIndex(rec.i);
+      if (rec.d) coll.put(rec.d._id, EJSON.deserialize(rec.d, { relaxed: true }) as Doc);
+    }
+    for (const rec of log) this.replay(rec);
+    this.wal.snapshotSource = () => this.snapshotLines();
+    const created: string[] = [];
+    for (const decl of declarations) {
+      if (!this.collections.has(decl.name)) created.push(decl.name);
+      const coll = this.ensureCollection(decl.name);
+      for (const index of decl.indexes) coll.ensureIndex(index);
+    }
+    // Collections created from the declaration are logged like any other, so a later
+    // run without the declaration still has them.
+    for (const name of created) void this.wal.append({ cc: name });
+    return this;
+  }
+
+  async barrier() {
+    await this.wal.barrier();
+  }
+
+  close() {
+    this.wal.close();
+  }
+
+  compact() {
+    this.wal.compact();
+  }
+
+  listCollections(): string[] {
+    return [...this.collections.keys()];
+  }
+
+  async createCollection(name: string) {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw invalidParam(`invalid collection name: ${name}`);
+    if (this.collections.has(name)) {
+      throw requestFailed(`collection already exists: ${name}`);
+    }
+    this.ensureCollection(name);
+    await this.wal.append({ cc: name });
+  }
+
+  collection(name: string): Collection {
+    const coll = this.collections.get(name);
+    if (!coll) throw collectionNotExist(name);
+    return coll;
+  }
+
+  // ---- reads --------------------------------------------------------------
+
+  find(collName: string, query: Record<string, any> | undefined, opts: FindOptions = {}) {
+    const coll = this.collection(collName);
+    const limit = Math.min(opts.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
+    const offset = opts.offset ?? 0;
+    const matched = this.match(coll, query);
+    let cursor = new Query({}).find(matched, opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined);
+    if (opts.order && Object.keys(opts.order).length) cursor = cursor.sort(opts.order);
+    const list = cursor.skip(offset).limit(limit).all() as Doc[];
+    return { list, total: matched.length, offset, limit };
+  }
+
+  count(collName: string, query: Record<string, any> | undefined): number {
+    return this.match(this.collection(collName), query).length;
+  }
+
+  aggregate(collName: string, pipeline: Record<string, any>[]): any[] {
+    const coll = this.collection(collName);
+    let input: Iterable<Doc> = coll.docs.values();
+    // A leading $match can use an index.
+    if (pipeline.length && pipeline[0].$match) input = this.match(coll, pipeline[0].$match);
+    const agg = new Aggregator(pipeline, {
+      collectionResolver: (name: string) => [...this.collection(name).docs.values()],
+    });
+    return agg.run([...input]) as any[];
+  }
+
+  get(collName: string, id: string): Doc | null {
+    return this.collection(collName).docs.get(id) ?? null;
+  }
+
+  version(collName: string, id: string): number {
+    return this.collection(collName).version(id);
+  }
+
+  match(coll: Collection, query: Record<string, any> | undefined): Doc[] {
+    const candidates = coll.candidates(query);
+    if (!query || Object.keys(query).length === 0) return [...candidates];
+    const q = new Query(query);
+    const out: Doc[] = [];
+    for (const doc of candidates) if (q.test(doc)) out.push(doc);
+    return out;
+  }
+
+  // ---- changes (computed, then committed atomically) ------------------------
+
+  /** Build new documents for an insert; ids are generated like CloudBase's (32 hex chars). */
+  planInsert(collName: string, docs: Record<string, any>[]): Change[] {
+    this.collection(collName);
+    return docs.map((d) => {
+      if (!d || typeof d !== 'object' || Array.isArray(d)) throw invalidParam('document must be an object');
+      const id = d._id === undefined ? newId() : String(d._id);
+      if (this.get(collName, id)) throw duplicateKey(collName, '_id_', JSON.stringify({ _id: id }));
+      return { coll: collName, id, doc: { ...d, _id: id } };
+    });
+  }
+
+  /** New version of one document after a set (replace) or an update (operators). */
+  applyModification(current: Doc | null, id: string, data: Record<string, any>, merge: boolean): Doc {
+    if (!merge) {
+      const { _id, ...rest } = data;
+      return { ...rest, _id: id } as Doc;
+    }
+    const next = structuredClone(current ?? { _id: id }) as Doc;
+    const ops = hasOperators(data) ? data : { $set: data };
+    if (Object.keys(ops).some((k) => !k.startsWith('$'))) throw invalidParam('cannot mix update operators and fields');
+    try {
+      applyUpdate(next, ops);
+    } catch (e) {
+      throw requestFailed((e as Error).message);
+    }
+    if (next._id !== id) throw invalidParam('不能更新_id的值');
+    return next;
+  }
+
+  /** Validate unique indexes for a set of changes, then apply them and log them as one record. */
+  async commit(changes: Change[]): Promise<void> {
+    if (!changes.length) return;
+    this.checkUnique(changes);
+    for (const c of changes) this.collection(c.coll).put(c.id, c.doc);
+    await this.wal.append({ w: changes.map((c) => [c.coll, c.id, c.doc ? EJSON.serialize(c.doc, { relaxed: true }) : null]) });
+  }
+
+  /** Check each unique index as if all changes were applied: old keys freed first, then new ones claimed. */
+  private checkUnique(changes: Change[]) {
+    for (const collName of new Set(changes.map((c) => c.coll))) {
+      const coll = this.collection(collName);
+      const list = changes.filter((c) => c.coll === collName);
+      for (const index of coll.indexes) {
+        if (!index.unique) continue;
+        const freed = new Set<string>();
+        for (const c of list) {
+          const old = coll.docs.get(c.id);
+          if (old) freed.add(index.fullKey(old));
+        }
+        const claimed = new Map<string, string>();
+        for (const c of list) {
+          if (!c.doc) continue;
+          const key = index.fullKey(c.doc);
+          const owner = claimed.get(key) ?? (freed.has(key) ? undefined : index.byFull.get(key));
+          if (owner !== undefined && owner !== c.id) throw duplicateKey(collName, index.name, describeKey(index.fields, c.doc));
+          claimed.set(key, c.id);
+        }
+      }
+    }
+  }
+
+  // ---- durability -----------------------------------------------------------
+
+  private ensureCollection(name: string): Collection {
+    let coll = this.collections.get(name);
+    if (!coll) {
+      coll = new Collection(name);
+      this.collections.set(name, coll);
+    }
+    return coll;
+  }
+
+  private replay(rec: any) {
+    if (rec.cc) this.ensureCollection(rec.cc);
+    if (rec.w) {
+      for (const [collName, id, doc] of rec.w) {
+        this.ensureCollection(collName).put(id, doc ? (EJSON.deserialize(doc, { relaxed: true }) as Doc) : null);
+      }
+    }
+  }
+
+  private *snapshotLines(): Iterable<string> {
+    for (const coll of this.collections.values()) {
+      yield JSON.stringify({ c: coll.name });
+      for (const doc of coll.docs.values()) yield JSON.stringify({ c: coll.name, d: EJSON.serialize(doc, { relaxed: true }) });
+    }
+  }
+}
+
+export function newId(): string {
+  return crypto.randomBytes(16).toString('hex');
+}
+
+function hasOperators(data: Record<string, any>) {
+  return Object.keys(data).some((k) => k.startsWith('$'));
+}
+
+function describeKey(fields: string[], doc: Record<string, any>) {
+  return JSON.stringify(Object.fromEntries(fields.map((f) => [f, f.split('.').reduce((o: any, p) => o?.[p], doc) ?? null])));
+}

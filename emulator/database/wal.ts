@@ -1,0 +1,209 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Durability for the emulator's database: a snapshot plus a write-ahead log.
+ *
+ * Every committed change is one line in the log (all of a transaction's writes in one
+ * line, so replay is all or nothing). A reply is sent only after the line is fsynced,
+ * so an acknowledged write survives `kill -9`. Writers arriving during an fsync are
+ * batched into the next one (group commit). A torn last line — a write that was never
+ * acknowledged — is dropped on recovery.
+ *
+ * Compaction writes the whole state to `snapshot-<gen>.jsonl` (tmp file, fsync, rename)
+ * and starts `wal-<gen>.jsonl`; recovery loads the newest snapshot and replays its log.
+ */
+export type WalRecord = Record<string, unknown>;
+
+export interface RecoveredState {
+  snapshot: string[]; // snapshot lines (without header)
+  log: WalRecord[];
+}
+
+const COMPACT_AFTER_BYTES = 128 * 1024 * 1024;
+
+export class WriteAheadLog {
+  private fd = -1;
+  private gen = 0;
+  private logBytes = 0;
+  private pending: string[] = [];
+  private waiters: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
+  private flushing: Promise<void> | null = null;
+  private compacting = false;
+  /** The engine hands this in so compaction can serialise the live state. */
+  snapshotSource: (() => Iterable<string>) | null = null;
+
+  constructor(private readonly dir: string) {}
+
+  recover(): RecoveredState {
+    fs.mkdirSync(this.dir, { recursive: true });
+    const files = fs.readdirSync(this.dir);
+    const gens = files
+      .map((f) => /^snapshot-(\d+)\.jsonl$/.exec(f))
+      .filter((m): m is RegExpExecArray => !!m)
+      .map((m) => Number(m[1]));
+    const snapGen = gens.length ? Math.max(...gens) : 0;
+    const logGens = files
+      .map((f) => /^wal-(\d+)\.jsonl$/.exec(f))
+      .filter((m): m is RegExpExecArray => !!m)
+      .map((m) => Number(m[1]))
+      .filter((g) => g >= snapGen)
+      .sort((a, b) => a - b);
+
+    const snapshot = snapGen ? readLines(path.join(this.dir, `snapshot-${snapGen}.jsonl`)).complete : [];
+    const log: WalRecord[] = [];
+    for (const g of logGens) {
+      const file = path.join(this.dir, `wal-${g}.jsonl`);
+      const { complete, tornBytes } = readLines(file);
+      for (const line of complete) log.push(JSON.parse(line));
+      if (tornBytes > 0) fs.truncateSync(file, fs.statSync(file).size - tornBytes);
+    }
+    this.gen = logGens.length ? logGens[logGens.length - 1] : snapGen;
+    const current = path.join(this.dir, `wal-${this.gen}.jsonl`);
+    this.fd = fs.openSync(current, 'a');
+    this.logBytes = fs.fstatSync(this.fd).size;
+    // Older generations are fully contained in the snapshot.
+    for (const f of files) {
+      const m = /^(snapshot|wal)-(\d+)\.jsonl$/.exec(f);
+      if (m && Number(m[2]) < snapGen) fs.rmSync(path.join(this.dir, f), { force: true });
+      if (f.endsWith('.tmp')) fs.rmSync(path.join(this.dir, f), { force: true });
+    }
+    return { snapshot, log };
+  }
+
+  /** Queue a record; the promise resolves once it is on disk. */
+  append(record: WalRecord): Promise<void> {
+    this.pending.push(`${JSON.stringify(record)}\n`);
+    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    this.scheduleFlush();
+    return done;
+  }
+
+  /** Resolves when everything appended so far is durable (used before every reply). */
+  async barrier(): Promise<void> {
+    while (this.flushing || this.pending.length) {
+      if (!this.flushing) this.scheduleFlush();
+      await this.flushing;
+    }
+  }
+
+  private scheduleFlush() {
+    if (this.flushing || this.pending.length === 0) return;
+    this.flushing = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.flushOnce())
+      .finally(() => {
+        this.flushing = null;
+        if (this.pending.length) this.scheduleFlush();
+        else this.maybeCompact();
+      });
+  }
+
+  private async flushOnce() {
+    const lines = this.pending;
+    const waiters = this.waiters;
+    this.pending = [];
+    this.waiters = [];
+    if (!lines.length) return;
+    const buf = Buffer.from(lines.join(''));
+    try {
+      await writeAll(this.fd, buf);
+      await new Promise<void>((resolve, reject) => fs.fdatasync(this.fd, (e) => (e ? reject(e) : resolve())));
+      this.logBytes += buf.length;
+      for (const w of waiters) w.resolve();
+    } catch (e) {
+      for (const w of waiters) w.reject(e as Error);
+    }
+  }
+
+  private maybeCompact() {
+    if (this.compacting || this.logBytes < COMPACT_AFTER_BYTES || !this.snapshotSource) return;
+    this.compact();
+  }
+
+  /** Write the live state as a new snapshot generation and start an empty log. */
+  compact() {
+    if (!this.snapshotSource || this.pending.length || this.flushing) return;
+    this.compacting = true;
+    try {
+      const next = this.gen + 1;
+      const tmp = path.join(this.dir, `snapshot-${next}.jsonl.tmp`);
+      const fd = fs.openSync(tmp, 'w');
+      let chunk: string[] = [];
+      let size = 0;
+      for (const line of this.snapshotSource()) {
+        chunk.push(line, '\n');
+        size += line.length;
+        if (size > 4 * 1024 * 1024) {
+          fs.writeSync(fd, chunk.join(''));
+          chunk = [];
+          size = 0;
+        }
+      }
+      fs.writeSync(fd, chunk.join(''));
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+      fs.renameSync(tmp, path.join(this.dir, `snapshot-${next}.jsonl`));
+      fsyncDir(this.dir);
+      fs.closeSync(this.fd);
+      this.fd = fs.openSync(path.join(this.dir, `wal-${next}.jsonl`), 'a');
+      fsyncDir(this.dir);
+      const oldGen = this.gen;
+      this.gen = next;
+      this.logBytes = 0;
+      for (const f of [`wal-${oldGen}.jsonl`, `snapshot-${oldGen}.jsonl`]) {
+        fs.rmSync(path.join(this.dir, f), { force: true });
+      }
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  close() {
+    if (this.fd >= 0) fs.closeSync(this.fd);
+    this.fd = -1;
+  }
+}
+
+function readLines(file: string): { complete: string[]; tornBytes: number } {
+  if (!fs.existsSync(file)) return { complete: [], tornBytes: 0 };
+  const text = fs.readFileSync(file, 'utf8');
+  const lastNewline = text.lastIndexOf('\n');
+  const body = lastNewline >= 0 ? text.slice(0, lastNewline) : '';
+  const torn = text.slice(lastNewline + 1);
+  const complete = body ? body.split('\n') : [];
+  // A line is valid only if it parses: a crash mid-write can leave garbage before the newline too.
+  const valid: string[] = [];
+  for (const line of complete) {
+    try {
+      JSON.parse(line);
+      valid.push(line);
+    } catch {
+      break;
+    }
+  }
+  const tornBytes = Buffer.byteLength(torn) + (valid.length < complete.length ? Buffer.byteLength(complete.slice(valid.length).join('\n')) + 1 : 0);
+  return { complete: valid, tornBytes };
+}
+
+function writeAll(fd: number, buf: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let offset = 0;
+    const step = () =>
+      fs.write(fd, buf, offset, buf.length - offset, null, (err, written) => {
+        if (err) return reject(err);
+        offset += written;
+        if (offset < buf.length) step();
+        else resolve();
+      });
+    step();
+  });
+}
+
+function fsyncDir(dir: string) {
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
