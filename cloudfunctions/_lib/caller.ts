@@ -1,0 +1,38 @@
+import type { CallerRole, Role } from '../../contract/envelope';
+import { COLLECTIONS } from '../../database/collections';
+import { cloud, db } from './cloud';
+
+/**
+ * Who is calling, as the platform says (never as the client says): the WeChat openid or
+ * the console uid from `auth().getUserInfo()`, matched to an account in `users`.
+ */
+export interface Caller {
+  role: CallerRole;
+  /** "wx:<openid>" or "web:<uid>"; null for a call with no user (a timer, another function). */
+  identity: string | null;
+  userId: string | null;
+  name: string | null;
+  /** Staff scope: 'all' or the streets they serve. */
+  streets: 'all' | string[];
+}
+
+export interface UserDoc {
+  _id: string;
+  identity: string;
+  role: Role;
+  name: string;
+  streets?: 'all' | string[];
+  retireeId?: string | null;
+}
+
+export async function resolveCaller(): Promise<Caller> {
+  const info = cloud().auth().getUserInfo();
+  const identity = info.openId ? `wx:${info.openId}` : info.uid ? `web:${info.uid}` : null;
+  if (!identity) return { role: 'anonymous', identity: null, userId: null, name: null, streets: [] };
+  const { data } = await db().collection(COLLECTIONS.users).where({ identity }).limit(1).get();
+  const user = data[0] as UserDoc | undefined;
+  if (!user) return { role: 'guest', identity, userId: null, name: null, streets: [] };
+  return { role: user.role, identity, userId: user._id, name: user.name, streets: user.streets ?? [] };
+}
+
+export const isStaff = (c: Caller) => c.role === 'staff' || c.role === 'admin';

@@ -1,0 +1,114 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+
+/**
+ * The real emulator as a child process, for tests: fresh data folder, free port, the
+ * built function bundles, and (unless `seed: false`) the small demo data.
+ */
+const root = path.resolve(__dirname, '../..');
+
+export interface DevAccountInfo {
+  id: string;
+  role: string;
+  name: string;
+  label: string;
+}
+
+export interface LocalCloud {
+  url: string;
+  adminUrl: string;
+  dataDir: string;
+  /** Environment for a process that should use @cloudbase/node-sdk against this emulator. */
+  env: Record<string, string>;
+  accounts: DevAccountInfo[];
+  tokenFor(accountId: string): Promise<string>;
+  callFunction(name: string, data: Record<string, unknown>, token?: string): Promise<any>;
+  stop(): Promise<void>;
+  kill9(): Promise<void>;
+  restart(): Promise<void>;
+  pid(): number | undefined;
+}
+
+export async function startLocalCloud(opts: { seed?: boolean; dataDir?: string } = {}): Promise<LocalCloud> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wx-cloud-'));
+  let child: ChildProcess;
+  let port = 0;
+
+  async function launch() {
+    child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'emulator/cli.ts'), '--port', String(port), '--data', dataDir], {
+      cwd: root,
+      env: { ...process.env, DEPLOY_ENV: 'local' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (c) => {
+      stderr += c;
+    });
+    const line = await new Promise<string>((resolve, reject) => {
+      const rl = readline.createInterface({ input: child.stdout! });
+      rl.on('line', (l) => {
+        if (l.startsWith('TCB_CONTEXT_CNFG=')) resolve(l);
+      });
+      child.once('exit', (code) => reject(new Error(`emulator exited (${code}): ${stderr}`)));
+    });
+    const url = JSON.parse(line.slice('TCB_CONTEXT_CNFG='.length)).URL as string;
+    port = Number(new URL(url).port);
+  }
+
+  await launch();
+  const base = () => `http://127.0.0.1:${port}`;
+  if (opts.seed !== false) {
+    const { seedDemoData } = await import('../../emulator/seed/seed');
+    await seedDemoData(`${base()}/admin`);
+  }
+  const accounts = (await (await fetch(`${base()}/dev/accounts`)).json()) as DevAccountInfo[];
+
+  const waitExit = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once('exit', () => resolve())));
+  const cloud: LocalCloud = {
+    get url() {
+      return base();
+    },
+    get adminUrl() {
+      return `${base()}/admin`;
+    },
+    dataDir,
+    get env() {
+      return {
+        TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${base()}/admin` }),
+        TENCENTCLOUD_SECRETID: 'local',
+        TENCENTCLOUD_SECRETKEY: 'local',
+      };
+    },
+    accounts,
+    async tokenFor(accountId) {
+      const res = await fetch(`${base()}/dev/token`, { method: 'POST', body: JSON.stringify({ accountId }) });
+      return ((await res.json()) as { token: string }).token;
+    },
+    async callFunction(name, data, token) {
+      const res = await fetch(`${base()}/h5/functions/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { 'x-dev-token': token } : {}) },
+        body: JSON.stringify({ data }),
+      });
+      const body = (await res.json()) as any;
+      if (res.status !== 200) throw Object.assign(new Error(body.message), { code: body.code, status: res.status });
+      return body.result;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await waitExit();
+    },
+    async kill9() {
+      child.kill('SIGKILL');
+      await waitExit();
+    },
+    async restart() {
+      await launch();
+    },
+    pid: () => child.pid,
+  };
+  return cloud;
+}
