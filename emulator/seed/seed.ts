@@ -4,6 +4,7 @@ import { maskPhone } from '../../contract/phone';
 import { COLLECTIONS } from '../../database/collections';
 import { encryptPii, hashPii, piiKeysFromEnv } from '../../cloudfunctions/_lib/pii';
 import { localFunctionEnv } from '../localEnv';
+import { useLocalCloud } from '../sdkEnv';
 import { type DemoData, generateDemoData, type Scale } from './generate';
 
 /**
@@ -12,6 +13,7 @@ import { type DemoData, generateDemoData, type Scale } from './generate';
  * database is left as it is.
  */
 export async function seedDemoData(adminUrl: string, opts: { scale?: Scale; seed?: number } = {}) {
+  useLocalCloud(adminUrl);
   const app = tcb.init({ env: 'local-dev', serviceUrl: adminUrl, secretId: 'local', secretKey: 'local' } as any);
   const db = app.database();
   const data = generateDemoData({ scale: opts.scale ?? 'demo', seed: opts.seed });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { localSdkEnv } from '../../emulator/sdkEnv';
 
 /**
  * The real emulator as a child process, for tests: fresh data folder, free port, the
@@ -76,11 +77,7 @@ export async function startLocalCloud(opts: { seed?: boolean; dataDir?: string }
     },
     dataDir,
     get env() {
-      return {
-        TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${base()}/admin` }),
-        TENCENTCLOUD_SECRETID: 'local',
-        TENCENTCLOUD_SECRETKEY: 'local',
-      };
+      return localSdkEnv(`${base()}/admin`);
     },
     accounts,
     async tokenFor(accountId) {
