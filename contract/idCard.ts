@@ -14,7 +14,10 @@ const CHECK_CHARS = '10X98765432';
 const SHAPE = /^\d{17}[\dX]$/;
 const EARLIEST_BIRTH = '19000101';
 
-const normalize = (s: string): string => String(s ?? '').trim().toUpperCase();
+const normalize = (s: string): string =>
+  String(s ?? '')
+    .trim()
+    .toUpperCase();
 
 /** The check character for the first 17 digits. */
 export function checkDigit(first17: string): string {

@@ -5,16 +5,8 @@ export const NOTICE_TITLE_MAX = 60;
 export const NOTICE_BODY_MAX = 5000;
 export const NOTICE_PAGE_SIZE = 20;
 
-const title = z
-  .string({ error: '请填写标题' })
-  .trim()
-  .min(1, '请填写标题')
-  .max(NOTICE_TITLE_MAX, `标题不能超过${NOTICE_TITLE_MAX}个字`);
-const body = z
-  .string({ error: '请填写正文' })
-  .trim()
-  .min(1, '请填写正文')
-  .max(NOTICE_BODY_MAX, `正文不能超过${NOTICE_BODY_MAX}个字`);
+const title = z.string({ error: '请填写标题' }).trim().min(1, '请填写标题').max(NOTICE_TITLE_MAX, `标题不能超过${NOTICE_TITLE_MAX}个字`);
+const body = z.string({ error: '请填写正文' }).trim().min(1, '请填写正文').max(NOTICE_BODY_MAX, `正文不能超过${NOTICE_BODY_MAX}个字`);
 const id = z.string({ error: '缺少通知编号' }).min(1, '缺少通知编号').max(64, '通知编号不对');
 
 export const noticeSchemas = {
@@ -31,7 +23,11 @@ export const noticeSchemas = {
   'notice.save': z
     .object({
       id: id.optional(),
-      requestId: z.string().min(8, '请求编号不对').max(64, '请求编号不对').regex(/^[A-Za-z0-9_-]+$/, '请求编号不对'),
+      requestId: z
+        .string()
+        .min(8, '请求编号不对')
+        .max(64, '请求编号不对')
+        .regex(/^[A-Za-z0-9_-]+$/, '请求编号不对'),
       title,
       body,
       pinned: z.boolean().default(false),

@@ -20,7 +20,4 @@ export function maskPhone(s: string): string {
 }
 
 /** For zod input schemas. */
-export const mobileSchema = z
-  .string({ error: '请填写手机号' })
-  .trim()
-  .regex(MOBILE, '手机号应为11位数字，以1开头');
+export const mobileSchema = z.string({ error: '请填写手机号' }).trim().regex(MOBILE, '手机号应为11位数字，以1开头');

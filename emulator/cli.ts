@@ -5,6 +5,7 @@ import { DevAuth } from './auth/devAuth';
 import { Database } from './database/engine';
 import { TransactionManager } from './database/transactions';
 import { FunctionsHost } from './functions/host';
+import { isMain } from './isMain';
 import { localFunctionEnv } from './localEnv';
 import { createCloudServer } from './server';
 
@@ -66,7 +67,7 @@ async function main() {
   process.on('SIGTERM', shutdown);
 }
 
-if (require.main === module) {
+if (isMain(__filename)) {
   main().catch((e) => {
     console.error(e.message ?? e);
     process.exit(1);

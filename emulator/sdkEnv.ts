@@ -14,6 +14,6 @@ export function localSdkEnv(adminUrl: string): Record<string, string> {
 }
 
 /** Point this process's SDK at an emulator. */
-export function useLocalCloud(adminUrl: string) {
+export function pointSdkAtEmulator(adminUrl: string) {
   Object.assign(process.env, localSdkEnv(adminUrl));
 }

@@ -1,5 +1,5 @@
-import http from 'node:http';
 import crypto from 'node:crypto';
+import http from 'node:http';
 import { createDatabaseApi } from './apis/database';
 import type { DevAuth } from './auth/devAuth';
 import { renderSignInPage } from './auth/signinPage';

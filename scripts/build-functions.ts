@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { isMain } from '../emulator/isMain';
 
 /**
  * Bundle each cloud function (with contract/ and _lib/) into
@@ -36,6 +37,6 @@ export async function buildFunctions(outRoot = path.join(root, 'dist/cloudfuncti
   return { names, ms: Date.now() - started };
 }
 
-if (require.main === module) {
+if (isMain(__filename)) {
   buildFunctions().then(({ names, ms }) => console.log(`built ${names.length} functions (${names.join(', ')}) in ${ms} ms`));
 }

@@ -13,10 +13,11 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ROSTER_CSV_HEADER, csvLine, rosterCsvLine } from '../emulator/seed/csv';
-import { DEFAULT_SEED, DEFAULT_TODAY, SCALES, type Scale, generateRoster, scaleCount } from '../emulator/seed/generate';
+import { csvLine, ROSTER_CSV_HEADER, rosterCsvLine } from '../emulator/seed/csv';
+import { DEFAULT_SEED, DEFAULT_TODAY, generateRoster, SCALES, type Scale, scaleCount } from '../emulator/seed/generate';
 
-const USAGE = 'usage: tsx scripts/demo-data.ts --scale demo|district|city|<count> [--out file.csv] [--seed N] [--today YYYY-MM-DD] [--no-bom]';
+const USAGE =
+  'usage: tsx scripts/demo-data.ts --scale demo|district|city|<count> [--out file.csv] [--seed N] [--today YYYY-MM-DD] [--no-bom]';
 const BATCH = 2000;
 
 function parseScale(s: string): Scale {

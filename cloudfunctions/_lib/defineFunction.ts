@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { CallEvent, CallerRole, CallResult } from '../../contract/envelope';
 import { type Caller, resolveCaller } from './caller';
 import { AppError } from './errors';

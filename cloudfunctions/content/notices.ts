@@ -1,4 +1,4 @@
-import { type Notice, NOTICE_PAGE_SIZE, type NoticeStatus, noticeSchemas } from '../../contract/notices';
+import { NOTICE_PAGE_SIZE, type Notice, type NoticeStatus, noticeSchemas } from '../../contract/notices';
 import { COLLECTIONS } from '../../database/collections';
 import { audit } from '../_lib/audit';
 import { isStaff } from '../_lib/caller';
@@ -99,7 +99,11 @@ export const noticeActions = {
           ...(status ? { status, publishedAt: current.publishedAt ?? now } : {}),
         };
         await notices().doc(input.id).update(changes);
-        await audit(caller, { action: 'notice.edit', target: { collection: COLLECTIONS.notices, id: input.id }, detail: { publish: !!status } });
+        await audit(caller, {
+          action: 'notice.edit',
+          target: { collection: COLLECTIONS.notices, id: input.id },
+          detail: { publish: !!status },
+        });
         return toNotice({ ...current, ...changes });
       }
       // A retried create (same requestId) returns the notice the first attempt made.
@@ -144,7 +148,10 @@ export const noticeActions = {
         ...(status === 'published' && !current.publishedAt ? { publishedAt: now } : {}),
       };
       await notices().doc(id).update(changes);
-      await audit(caller, { action: status === 'published' ? 'notice.publish' : 'notice.unpublish', target: { collection: COLLECTIONS.notices, id } });
+      await audit(caller, {
+        action: status === 'published' ? 'notice.publish' : 'notice.unpublish',
+        target: { collection: COLLECTIONS.notices, id },
+      });
       return toNotice({ ...current, ...changes });
     },
   }),

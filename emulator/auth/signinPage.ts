@@ -1,15 +1,15 @@
 import type { DevAccount } from './devAuth';
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The dev sign-in page: pick a demo account, get sent back to the app signed in. */
 export function renderSignInPage(accounts: DevAccount[], returnUrl: string): string {
   const items = accounts
     .map(
       (a) => `<li><form method="post" action="signin">
-  <input type="hidden" name="account" value="${escape(a.id)}">
-  <input type="hidden" name="return" value="${escape(returnUrl)}">
-  <button type="submit" id="account-${escape(a.id)}">${escape(a.label)}</button>
+  <input type="hidden" name="account" value="${escapeHtml(a.id)}">
+  <input type="hidden" name="return" value="${escapeHtml(returnUrl)}">
+  <button type="submit" id="account-${escapeHtml(a.id)}">${escapeHtml(a.label)}</button>
 </form></li>`,
     )
     .join('\n');

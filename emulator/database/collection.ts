@@ -78,8 +78,8 @@ export class Index {
 
   add(doc: Doc) {
     for (const k of multiKeys(getPath(doc, this.fields[0]))) {
-      let set = this.byFirst.get(k);
-      if (!set) this.byFirst.set(k, (set = new Set()));
+      const set = this.byFirst.get(k) ?? new Set<string>();
+      this.byFirst.set(k, set);
       set.add(doc._id);
     }
     if (this.unique) this.byFull.set(this.fullKey(doc), doc._id);
@@ -129,8 +129,7 @@ function multiKeys(v: unknown): string[] {
   return [valueKey(v)];
 }
 
-const isScalar = (v: unknown) =>
-  v === null || v instanceof Date || ['string', 'number', 'boolean'].includes(typeof v);
+const isScalar = (v: unknown) => v === null || v instanceof Date || ['string', 'number', 'boolean'].includes(typeof v);
 
 /** Fields a query pins to one of a few exact values (`f: v`, `{$eq}`, `{$in}`), also inside `$and`. */
 function equalityPins(query: Record<string, any>): Map<string, unknown[]> {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { EJSON } from 'bson';
-import { Aggregator, Query, update as applyUpdate } from 'mingo';
+import { Aggregator, update as applyUpdate, Query } from 'mingo';
 import type { CollectionDeclaration } from '../../database/collections';
 import { Collection, type Doc } from './collection';
 import { collectionNotExist, duplicateKey, invalidParam, requestFailed } from './errors';

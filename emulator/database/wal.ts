@@ -181,7 +181,8 @@ function readLines(file: string): { complete: string[]; tornBytes: number } {
       break;
     }
   }
-  const tornBytes = Buffer.byteLength(torn) + (valid.length < complete.length ? Buffer.byteLength(complete.slice(valid.length).join('\n')) + 1 : 0);
+  const tornBytes =
+    Buffer.byteLength(torn) + (valid.length < complete.length ? Buffer.byteLength(complete.slice(valid.length).join('\n')) + 1 : 0);
   return { complete: valid, tornBytes };
 }
 

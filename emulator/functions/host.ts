@@ -44,9 +44,7 @@ export class FunctionsHost {
   /** Where instances reach the database; known once the server listens. */
   adminUrl = '';
 
-  constructor(
-    private readonly opts: { functionsDir: string; envId: string; configFile?: string; extraEnv?: Record<string, string> },
-  ) {
+  constructor(private readonly opts: { functionsDir: string; envId: string; configFile?: string; extraEnv?: Record<string, string> }) {
     this.configs = readConfigs(opts.configFile);
   }
 
@@ -143,7 +141,10 @@ export class FunctionsHost {
 
   private discard(name: string, inst: Instance) {
     const pool = this.pools.get(name) ?? [];
-    this.pools.set(name, pool.filter((i) => i !== inst));
+    this.pools.set(
+      name,
+      pool.filter((i) => i !== inst),
+    );
     void inst.worker.terminate();
     this.queues.get(name)?.shift()?.();
   }

@@ -5,10 +5,20 @@ const { parentPort, workerData } = require('node:worker_threads');
 
 const { bundlePath, baseEnv } = workerData;
 Object.assign(process.env, baseEnv);
-const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'TCB_UUID', 'TCB_CUSTOM_USER_ID', 'TCB_ISANONYMOUS_USER', 'TCB_SOURCE', 'TRIGGER_SRC'];
+const IDENTITY_KEYS = [
+  'WX_OPENID',
+  'WX_APPID',
+  'WX_UNIONID',
+  'WX_CLIENTIP',
+  'TCB_UUID',
+  'TCB_CUSTOM_USER_ID',
+  'TCB_ISANONYMOUS_USER',
+  'TCB_SOURCE',
+  'TRIGGER_SRC',
+];
 
 const mod = require(bundlePath);
-const main = mod.main || (mod.default && mod.default.main);
+const main = mod.main || mod.default?.main;
 
 parentPort.on('message', async (inv) => {
   for (const k of IDENTITY_KEYS) delete process.env[k];
@@ -24,6 +34,6 @@ parentPort.on('message', async (inv) => {
     const result = await main(inv.event, context);
     parentPort.postMessage({ id: inv.id, ok: true, result: result === undefined ? null : JSON.parse(JSON.stringify(result)) });
   } catch (e) {
-    parentPort.postMessage({ id: inv.id, ok: false, message: (e && e.message) || String(e), stack: e && e.stack });
+    parentPort.postMessage({ id: inv.id, ok: false, message: e?.message || String(e), stack: e?.stack });
   }
 });

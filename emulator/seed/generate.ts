@@ -14,16 +14,7 @@
  * same people at every scale.
  */
 import { checkDigit, isLeapYear } from '../../contract/idCard';
-import {
-  GIVEN_DAUGHTER,
-  GIVEN_FEMALE,
-  GIVEN_MALE,
-  NON_MAINLAND_AREA_CODES,
-  SINGLE_FEMALE,
-  SINGLE_MALE,
-  STREETS,
-  SURNAMES,
-} from './names';
+import { GIVEN_DAUGHTER, GIVEN_FEMALE, GIVEN_MALE, NON_MAINLAND_AREA_CODES, SINGLE_FEMALE, SINGLE_MALE, STREETS, SURNAMES } from './names';
 
 export interface RosterRow {
   name: string;
@@ -200,8 +191,7 @@ const PHONE_MULT = 7_654_321;
 // Issued IDs are remembered as small integers (area, birth day, sequence), not as
 // strings: a Set of 600k numbers is ten times faster than one of 600k strings.
 const AREA_CODES = [...STREETS.map((s) => s.areaCode), ...NON_MAINLAND_AREA_CODES];
-const idKey = (area: string, birthDay: number, seq: number) =>
-  (AREA_CODES.indexOf(area) * 100_000 + (birthDay + 50_000)) * 1000 + seq;
+const idKey = (area: string, birthDay: number, seq: number) => (AREA_CODES.indexOf(area) * 100_000 + (birthDay + 50_000)) * 1000 + seq;
 
 /**
  * Streams `count` roster rows. Memory grows only by a Set of issued IDs,

@@ -1,10 +1,10 @@
 import tcb from '@cloudbase/node-sdk';
+import { encryptPii, hashPii, piiKeysFromEnv } from '../../cloudfunctions/_lib/pii';
 import { maskIdNumber } from '../../contract/idCard';
 import { maskPhone } from '../../contract/phone';
 import { COLLECTIONS } from '../../database/collections';
-import { encryptPii, hashPii, piiKeysFromEnv } from '../../cloudfunctions/_lib/pii';
 import { localFunctionEnv } from '../localEnv';
-import { useLocalCloud } from '../sdkEnv';
+import { pointSdkAtEmulator } from '../sdkEnv';
 import { type DemoData, generateDemoData, type Scale } from './generate';
 
 /**
@@ -13,7 +13,7 @@ import { type DemoData, generateDemoData, type Scale } from './generate';
  * database is left as it is.
  */
 export async function seedDemoData(adminUrl: string, opts: { scale?: Scale; seed?: number } = {}) {
-  useLocalCloud(adminUrl);
+  pointSdkAtEmulator(adminUrl);
   const app = tcb.init({ env: 'local-dev', serviceUrl: adminUrl, secretId: 'local', secretKey: 'local' } as any);
   const db = app.database();
   const data = generateDemoData({ scale: opts.scale ?? 'demo', seed: opts.seed });
@@ -27,7 +27,10 @@ export async function seedDemoData(adminUrl: string, opts: { scale?: Scale; seed
   }));
   await fetch(adminUrl.replace(/\/admin$/, '/dev/accounts'), { method: 'PUT', body: JSON.stringify(accounts) });
 
-  const already = await db.collection(COLLECTIONS.users).where({ identity: identityOf(data.accounts[0]) }).count();
+  const already = await db
+    .collection(COLLECTIONS.users)
+    .where({ identity: identityOf(data.accounts[0]) })
+    .count();
   if (already.total > 0) return { seeded: false, retirees: 0 };
 
   const retireeIds = await writeRoster(db, data);
@@ -104,7 +107,7 @@ async function writeRoster(db: ReturnType<ReturnType<typeof tcb.init>['database'
       updatedAt: now,
     }));
     const res = (await db.collection(COLLECTIONS.retirees).add(docs)) as { ids: string[] };
-    batch.forEach((r, j) => ids.set(r.idNumber, res.ids[j]));
+    for (const [j, r] of batch.entries()) ids.set(r.idNumber, res.ids[j]);
   }
   return ids;
 }

@@ -78,7 +78,14 @@ describe('queries', () => {
   });
 
   test('orderBy on two fields, skip, limit, field projection', async () => {
-    const res = await db.collection('people').orderBy('street', 'asc').orderBy('age', 'desc').skip(1).limit(2).field({ name: true, age: true }).get();
+    const res = await db
+      .collection('people')
+      .orderBy('street', 'asc')
+      .orderBy('age', 'desc')
+      .skip(1)
+      .limit(2)
+      .field({ name: true, age: true })
+      .get();
     // Strings sort by code point, as in MongoDB: 东 < 新 < 海.
     expect(res.data.map((d: any) => d.name)).toEqual(['李建国', '张桂英']);
     expect(Object.keys(res.data[0]).sort()).toEqual(['_id', 'age', 'name']);
@@ -211,7 +218,10 @@ describe('transactions', () => {
     // The first transaction reads and writes, and so holds the document's write lock.
     const first = await db.startTransaction();
     const { data: seen } = await first.collection('accounts').doc('a1').get();
-    await first.collection('accounts').doc('a1').update({ balance: seen.balance + 10 });
+    await first
+      .collection('accounts')
+      .doc('a1')
+      .update({ balance: seen.balance + 10 });
 
     const errors: string[] = [];
     let attempts = 0;
@@ -219,7 +229,10 @@ describe('transactions', () => {
       attempts += 1;
       const { data } = await t.collection('accounts').doc('a1').get();
       try {
-        await t.collection('accounts').doc('a1').update({ balance: data.balance + 1 });
+        await t
+          .collection('accounts')
+          .doc('a1')
+          .update({ balance: data.balance + 1 });
       } catch (e: any) {
         errors.push(e.code);
         if (attempts === 1) await first.commit(); // the lock holder finishes; the SDK retries us
@@ -249,7 +262,11 @@ describe('transactions', () => {
     const tx = await db.startTransaction();
     const { data } = await tx.collection('accounts').doc('a3').get();
     await db.collection('accounts').doc('a3').update({ balance: 1000 });
-    await tx.collection('accounts').doc('a3').update({ balance: data.balance + 1 }).catch(() => undefined);
+    await tx
+      .collection('accounts')
+      .doc('a3')
+      .update({ balance: data.balance + 1 })
+      .catch(() => undefined);
     await expect(tx.commit()).rejects.toMatchObject({ code: expect.stringMatching(/CONFLICT|REQUEST_FAILED/) });
     expect((await db.collection('accounts').doc('a3').get()).data[0].balance).toBe(1000);
   });

@@ -26,7 +26,16 @@ let seq = 0;
 const requestId = () => `test-request-${Date.now()}-${seq++}`;
 
 test('staff publish a notice and a retiree reads it, pinned first then newest', async () => {
-  const published = await content({ action: 'notice.save', requestId: requestId(), title: '重阳节慰问金发放通知', body: '每人150元，10月底前发到社保卡。', publish: true }, staff);
+  const published = await content(
+    {
+      action: 'notice.save',
+      requestId: requestId(),
+      title: '重阳节慰问金发放通知',
+      body: '每人150元，10月底前发到社保卡。',
+      publish: true,
+    },
+    staff,
+  );
   expect(published).toMatchObject({ ok: true, data: { status: 'published', title: '重阳节慰问金发放通知' } });
 
   const list = await content({ action: 'notice.list' }, retiree);
@@ -52,7 +61,10 @@ test('anyone may read the list, even before signing in', async () => {
 });
 
 test('a draft is seen by staff only', async () => {
-  const draft = await content({ action: 'notice.save', requestId: requestId(), title: '草稿：春节慰问', body: '还没定', publish: false }, staff);
+  const draft = await content(
+    { action: 'notice.save', requestId: requestId(), title: '草稿：春节慰问', body: '还没定', publish: false },
+    staff,
+  );
   expect(draft.data.status).toBe('draft');
   expect((await content({ action: 'notice.list' }, retiree)).data.items.map((n: any) => n.id)).not.toContain(draft.data.id);
   expect(await content({ action: 'notice.get', id: draft.data.id }, retiree)).toEqual({
@@ -101,7 +113,13 @@ test.each([
 
 test('a retried save makes one notice, even when the retries race', async () => {
   const id = requestId();
-  const input = { action: 'notice.save', requestId: id, title: '养老助餐补贴', body: '60到69岁每餐补3元，70岁以上每餐补6元。', publish: true };
+  const input = {
+    action: 'notice.save',
+    requestId: id,
+    title: '养老助餐补贴',
+    body: '60到69岁每餐补3元，70岁以上每餐补6元。',
+    publish: true,
+  };
   const before = await noticeCount();
   const results = await Promise.all(Array.from({ length: 6 }, () => content(input, staff)));
   const again = await content(input, staff);

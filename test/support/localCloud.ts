@@ -67,7 +67,8 @@ export async function startLocalCloud(opts: { seed?: boolean; dataDir?: string }
   }
   const accounts = (await (await fetch(`${base()}/dev/accounts`)).json()) as DevAccountInfo[];
 
-  const waitExit = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once('exit', () => resolve())));
+  const waitExit = () =>
+    new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once('exit', () => resolve())));
   const cloud: LocalCloud = {
     get url() {
       return base();

@@ -1,8 +1,8 @@
 import { birthDateFromId, isValidIdNumber, sexFromId } from '../../contract/idCard';
 import { NOTICE_BODY_MAX, NOTICE_TITLE_MAX } from '../../contract/notices';
 import { isValidMobile } from '../../contract/phone';
-import { ROSTER_CSV_HEADER, csvField, csvLine, rosterCsvLine } from '../../emulator/seed/csv';
-import { DEFAULT_TODAY, type RosterRow, generateDemoData, generateRoster } from '../../emulator/seed/generate';
+import { csvField, csvLine, ROSTER_CSV_HEADER, rosterCsvLine } from '../../emulator/seed/csv';
+import { DEFAULT_TODAY, generateDemoData, generateRoster, type RosterRow } from '../../emulator/seed/generate';
 
 const TODAY = DEFAULT_TODAY; // 2026-11-23
 const csv = (rows: RosterRow[]) => rows.map(rosterCsvLine).join('');
@@ -89,7 +89,9 @@ describe('district roster (the source article’s 36,558)', () => {
   it('spreads certifications over 14 months, with some overdue and some never certified', () => {
     const dated = rows.filter((r) => r.lastCertifiedAt !== null);
     const ago = (r: RosterRow) => daysBetween(r.lastCertifiedAt as string, TODAY);
-    expect(offenders((r) => r.lastCertifiedAt === null || (ago(r) >= 0 && ago(r) <= 427 && r.lastCertifiedAt >= r.retirementDate))).toEqual([]);
+    expect(offenders((r) => r.lastCertifiedAt === null || (ago(r) >= 0 && ago(r) <= 427 && r.lastCertifiedAt >= r.retirementDate))).toEqual(
+      [],
+    );
     const never = (rows.length - dated.length) / rows.length;
     const overdue = dated.filter((r) => ago(r) > 365).length / rows.length;
     expect(never).toBeGreaterThan(0.01);
@@ -127,7 +129,12 @@ describe('accounts', () => {
   it('bind the retirees and the family member to roster rows 0–2', () => {
     expect(byKey.retiree).toMatchObject({ role: 'retiree', openid: 'demo-openid-retiree', retireeIdNumber: roster[0].idNumber });
     expect(byKey.retiree2).toMatchObject({ role: 'retiree', openid: 'demo-openid-retiree2', retireeIdNumber: roster[1].idNumber });
-    expect(byKey.family).toMatchObject({ role: 'family', openid: 'demo-openid-family', parentIdNumber: roster[2].idNumber, relation: '女儿' });
+    expect(byKey.family).toMatchObject({
+      role: 'family',
+      openid: 'demo-openid-family',
+      parentIdNumber: roster[2].idNumber,
+      relation: '女儿',
+    });
     expect(byKey.retiree.label).toContain(roster[0].name);
     const ids = new Set(roster.map((r) => r.idNumber));
     for (const a of accounts) {
@@ -201,7 +208,16 @@ describe('CSV', () => {
     const row: RosterRow = { ...district.roster[0], lastCertifiedAt: null, abroad: true };
     const fields = rosterCsvLine(row).trimEnd().split(',');
     expect(fields).toHaveLength(ROSTER_CSV_HEADER.length);
-    expect(fields.slice(3)).toEqual([row.sex === 'M' ? '男' : '女', row.birthDate, row.retirementDate, '', row.street, row.community, '是', '否']);
+    expect(fields.slice(3)).toEqual([
+      row.sex === 'M' ? '男' : '女',
+      row.birthDate,
+      row.retirementDate,
+      '',
+      row.street,
+      row.community,
+      '是',
+      '否',
+    ]);
   });
 });
 
