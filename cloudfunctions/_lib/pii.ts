@@ -18,13 +18,14 @@ export function piiKeysFromEnv(env: NodeJS.ProcessEnv = process.env): PiiKeys {
   const current = env.PII_ENC_KEY;
   const hmac = env.PII_HMAC_KEY;
   if (!current || !hmac) throw new Error('PII_ENC_KEY and PII_HMAC_KEY must be set');
-  const encKeys: Record<string, Buffer> = { k1: decodeKey(current) };
-  // During a rotation the previous key stays readable as PII_ENC_KEY_PREVIOUS ("k0").
-  if (env.PII_ENC_KEY_PREVIOUS) encKeys.k0 = decodeKey(env.PII_ENC_KEY_PREVIOUS);
+  const currentKeyId = env.PII_ENC_KEY_ID ?? 'k1';
+  const encKeys: Record<string, Buffer> = { [currentKeyId]: decodeKey(current) };
+  // During a rotation the previous key stays readable under the id it wrote with.
+  if (env.PII_ENC_KEY_PREVIOUS) encKeys[env.PII_ENC_KEY_PREVIOUS_ID ?? 'k1'] = decodeKey(env.PII_ENC_KEY_PREVIOUS);
   if (env.DEPLOY_ENV === 'production' && isLocalKey(current, hmac)) {
     throw new Error('The local development keys must not be used in production');
   }
-  return { currentKeyId: env.PII_ENC_KEY_ID ?? 'k1', encKeys: remapCurrent(encKeys, env.PII_ENC_KEY_ID), hmacKey: decodeKey(hmac) };
+  return { currentKeyId, encKeys, hmacKey: decodeKey(hmac) };
 }
 
 export function encryptPii(keys: PiiKeys, plain: string): string {
@@ -53,12 +54,6 @@ function decodeKey(b64: string): Buffer {
   const key = Buffer.from(b64, 'base64');
   if (key.length !== 32) throw new Error('personal-data keys must be 32 bytes, base64-encoded');
   return key;
-}
-
-function remapCurrent(keys: Record<string, Buffer>, currentId?: string): Record<string, Buffer> {
-  if (!currentId || currentId === 'k1') return keys;
-  const { k1, ...rest } = keys;
-  return { ...rest, [currentId]: k1 };
 }
 
 function isLocalKey(enc: string, hmac: string) {

@@ -151,8 +151,8 @@ export class FunctionsHost {
 
   private spawn(name: string): Worker {
     const baseEnv: Record<string, string> = {
-      ...this.opts.extraEnv,
       ...(this.configs[name]?.envVariables ?? {}),
+      ...this.opts.extraEnv,
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.adminUrl }),
       TENCENTCLOUD_RUNENV: 'SCF',
       TENCENTCLOUD_REGION: 'ap-shanghai',
@@ -176,7 +176,10 @@ function readConfigs(file?: string): Record<string, FunctionConfig> {
   const rc = JSON.parse(fs.readFileSync(file, 'utf8'));
   const out: Record<string, FunctionConfig> = {};
   for (const fn of rc.functions ?? []) {
-    out[fn.name] = { timeoutSeconds: fn.timeout ?? 3, envVariables: fn.envVariables ?? {} };
+    // `{{env.X}}` values are filled in by `tcb` at deploy time from the deployer's
+    // environment; locally the emulator supplies its own (see localEnv.ts).
+    const literal = Object.entries((fn.envVariables ?? {}) as Record<string, string>).filter(([, v]) => !/\{\{.*\}\}/.test(v));
+    out[fn.name] = { timeoutSeconds: fn.timeout ?? 3, envVariables: Object.fromEntries(literal) };
   }
   return out;
 }
