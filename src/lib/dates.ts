@@ -1,0 +1,14 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+
+/** China Standard Time, UTC+8 all year: dates read the same wherever the phone thinks it is. */
+const SHANGHAI_OFFSET_MINUTES = 8 * 60;
+
+/** '2025年3月8日' — the way dates are written for people. */
+export function formatChineseDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = dayjs(iso);
+  return d.isValid() ? d.utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY年M月D日') : '';
+}

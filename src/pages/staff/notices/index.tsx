@@ -1,0 +1,13 @@
+import { Page } from '@/components/Page';
+import { StaffOnly } from '@/features/account/components/StaffOnly';
+import { NoticeDesk } from '@/features/notices/components/NoticeDesk';
+
+export default function StaffNoticesPage() {
+  return (
+    <Page title="发布通知">
+      <StaffOnly>
+        <NoticeDesk />
+      </StaffOnly>
+    </Page>
+  );
+}

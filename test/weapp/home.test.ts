@@ -1,0 +1,63 @@
+/** The compiled home page, as WeChat would run it, against the local emulator. */
+import { type LocalCloud, startLocalCloud } from '../support/localCloud';
+import { installFetchIfMissing } from './nodeFetch';
+import { startWeapp, type WeappHarness } from './simulate';
+
+installFetchIfMissing();
+
+let cloud: LocalCloud;
+let wx: WeappHarness;
+let retireeName = '';
+
+beforeAll(async () => {
+  cloud = await startLocalCloud();
+  const retiree = cloud.accounts.find((a) => a.role === 'retiree');
+  if (!retiree) throw new Error('the demo data has no retiree account');
+  retireeName = retiree.name;
+  wx = startWeapp({ cloudUrl: cloud.url, token: await cloud.tokenFor(retiree.id) });
+}, 120_000);
+
+afterAll(async () => {
+  await cloud?.stop();
+});
+
+test('shows the four services as big entries', async () => {
+  const home = await wx.renderPage('pages/index/index');
+  for (const id of ['entry-certification', 'entry-events', 'entry-policy', 'entry-notices']) {
+    expect(home.byId(id)).toBeDefined();
+  }
+  const text = home.text();
+  for (const words of ['温馨退服', '资格认证', '活动报名', '政策问答', '通知公告']) expect(text).toContain(words);
+});
+
+test('greets the signed-in retiree by name, and shows no staff entry', async () => {
+  const home = await wx.renderPage('pages/index/index');
+  const text = await home.waitForText(`${retireeName}，您好`);
+  expect(text).not.toContain('发布通知');
+  expect(wx.cloudCalls).toContainEqual({ name: 'account', data: { action: 'me.get' } });
+});
+
+test('tapping 通知公告 opens the notices list', async () => {
+  const home = await wx.renderPage('pages/index/index');
+  wx.navigateTo.mockClear();
+  await home.tap('entry-notices');
+  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/notices/index' }));
+});
+
+test('a service still being prepared says so and gives the phone number', async () => {
+  const home = await wx.renderPage('pages/index/index');
+  wx.navigateTo.mockClear();
+  await home.tap('entry-certification');
+  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/coming/index?topic=certification' }));
+
+  const coming = await wx.renderPage('pages/coming/index', { topic: 'certification' });
+  const text = coming.text();
+  expect(text).toContain('资格认证');
+  expect(text).toContain('正在准备中');
+  expect(text).toContain('0592-0000000');
+});
+
+test('the staff page turns a retiree away in plain words', async () => {
+  const page = await wx.renderPage('pages/staff/notices/index');
+  await page.waitForText('这个页面只对工作人员开放');
+});
