@@ -1,0 +1,86 @@
+/**
+ * WeChat's own tooling (miniprogram-ci, offline) on the compiled weapp: the package
+ * compiles, the main package stays within its limit, and staff-only code stays out of it.
+ */
+import * as ci from 'miniprogram-ci';
+import { ensureWeappBuild, WEAPP_DIST } from '../weapp/build';
+
+const MB = 1024 * 1024;
+const MAIN_PACKAGE_LIMIT = 2 * MB; // WeChat refuses a larger main package
+const SUBPACKAGE_LIMIT = 2 * MB;
+const TOTAL_LIMIT = 20 * MB;
+
+type QualityItem = { name: string; success: boolean; text?: string; detail?: any };
+
+function openProject() {
+  const project = new ci.Project({
+    appid: 'touristappid',
+    type: 'miniProgram',
+    projectPath: WEAPP_DIST,
+    privateKey: 'x',
+    ignores: ['node_modules/**/*'],
+  });
+  // The account's limits, given here instead of fetched from WeChat: the checked offline way.
+  (project as any).attr = async () => ({
+    platform: true,
+    appType: 0,
+    isSandbox: false,
+    released: false,
+    setting: {
+      MaxCodeSize: 2,
+      MaxSubpackageSubCodeSize: 2,
+      MaxSubpackageFullCodeSize: 20,
+      NavigateMiniprogramLimit: 10,
+      MaxSubPackageLimit: 100,
+      MinTabbarCount: 2,
+      MaxTabbarCount: 5,
+      MaxTabbarIconSize: 40,
+    },
+  });
+  return project;
+}
+
+let quality: QualityItem[] = [];
+
+beforeAll(async () => {
+  ensureWeappBuild();
+  quality = (await ci.checkCodeQuality(openProject())) as QualityItem[];
+}, 180_000);
+
+const item = (name: string) => {
+  const found = quality.find((q) => q.name === name);
+  if (!found) throw new Error(`checkCodeQuality gave no ${name}; got ${quality.map((q) => q.name).join(', ')}`);
+  return found;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+test('the main package is within 2 MB and each subpackage within its limit', () => {
+  const sizes = item('PACKAGE_SIZE_LIMIT').detail as Record<string, number>;
+  const main = sizes.__APP__;
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  console.log(
+    `weapp package: main ${kb(main)}, total ${kb(total)}; ` +
+      Object.entries(sizes)
+        .filter(([name]) => name !== '__APP__')
+        .map(([name, size]) => `${name} ${kb(size)}`)
+        .join(', '),
+  );
+  expect(main).toBeGreaterThan(0);
+  expect(main).toBeLessThanOrEqual(MAIN_PACKAGE_LIMIT);
+  for (const [name, size] of Object.entries(sizes)) if (name !== '__APP__') expect(size).toBeLessThanOrEqual(SUBPACKAGE_LIMIT);
+  expect(total).toBeLessThanOrEqual(TOTAL_LIMIT);
+});
+
+test('the main package carries no code only the staff subpackage uses', () => {
+  expect(item('CONTAINS_OTHER_PKG_JS').success).toBe(true);
+  expect(item('CONTAINS_OTHER_PKG_COMPONENTS').success).toBe(true);
+});
+
+test("WeChat's compiler accepts every page", async () => {
+  const out = await ci.getCompiledResult({ project: openProject(), setting: { es6: false, minify: true } } as any);
+  const pages = ['pages/index/index', 'pages/notices/index', 'pages/notices/detail', 'pages/coming/index', 'pages/staff/notices/index'];
+  for (const page of pages) {
+    for (const ext of ['js', 'json', 'wxml']) expect(Object.keys(out)).toContain(`${page}.${ext}`);
+  }
+  expect(Object.keys(out)).toEqual(expect.arrayContaining(['app.js', 'app.json', 'base.wxml']));
+}, 180_000);
