@@ -30,7 +30,10 @@ export function writeSection(name: string, body: string) {
   fs.renameSync(tmp, RESULTS_FILE);
 }
 
-const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+const loadAtStart = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' / ');
 
 /** Machine notes for the top of a section. */
 export function machineNotes(): string {
@@ -39,6 +42,9 @@ export function machineNotes(): string {
   return [
     `- Machine: ${model}, ${cpus.length} logical cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} (${os.arch()})`,
     `- Node ${process.version}; run ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
-    `- Load average (1/5/15 min): ${loadAtStart} at start, ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} at end (other work on the machine competes for its cores and disk)`,
+    `- Load average (1/5/15 min): ${loadAtStart} at start, ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')} at end (other work on the machine competes for its cores and disk)`,
   ].join('\n');
 }
