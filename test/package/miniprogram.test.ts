@@ -40,12 +40,30 @@ function openProject() {
   return project;
 }
 
+// checkCodeQuality starts a chokidar watcher it never closes; track and close it so jest can exit.
+const watchers: Array<{ close(): Promise<void> | void }> = [];
+const chokidar = require('chokidar') as { watch: (...args: unknown[]) => { close(): Promise<void> | void } };
+const originalWatch = chokidar.watch;
+chokidar.watch = (...args: unknown[]) => {
+  const watcher = originalWatch.apply(chokidar, args);
+  watchers.push(watcher);
+  return watcher;
+};
+
 let quality: QualityItem[] = [];
 
 beforeAll(async () => {
   ensureWeappBuild();
+  // miniprogram-ci narrates every step on console.log; keep the test output readable.
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
   quality = (await ci.checkCodeQuality(openProject())) as QualityItem[];
 }, 180_000);
+
+afterAll(async () => {
+  await Promise.all(watchers.map((w) => w.close()));
+  chokidar.watch = originalWatch;
+  jest.restoreAllMocks();
+});
 
 const item = (name: string) => {
   const found = quality.find((q) => q.name === name);
@@ -58,7 +76,7 @@ test('the main package is within 2 MB and each subpackage within its limit', () 
   const sizes = item('PACKAGE_SIZE_LIMIT').detail as Record<string, number>;
   const main = sizes.__APP__;
   const total = Object.values(sizes).reduce((a, b) => a + b, 0);
-  console.log(
+  console.info(
     `weapp package: main ${kb(main)}, total ${kb(total)}; ` +
       Object.entries(sizes)
         .filter(([name]) => name !== '__APP__')
@@ -77,6 +95,7 @@ test('the main package carries no code only the staff subpackage uses', () => {
 });
 
 test("WeChat's compiler accepts every page", async () => {
+  process.env.BUILD_SERVER = '1'; // compile in this process: a forked compiler would outlive the test
   const out = await ci.getCompiledResult({ project: openProject(), setting: { es6: false, minify: true } } as any);
   const pages = ['pages/index/index', 'pages/notices/index', 'pages/notices/detail', 'pages/coming/index', 'pages/staff/notices/index'];
   for (const page of pages) {
