@@ -25,9 +25,14 @@ export interface UserDoc {
   retireeId?: string | null;
 }
 
+/** The key an account is stored under: a WeChat openid, else a console uid. */
+export function identityKey(ids: { openid?: string; uid?: string }): string | null {
+  return ids.openid ? `wx:${ids.openid}` : ids.uid ? `web:${ids.uid}` : null;
+}
+
 export async function resolveCaller(): Promise<Caller> {
   const info = cloud().auth().getUserInfo();
-  const identity = info.openId ? `wx:${info.openId}` : info.uid ? `web:${info.uid}` : null;
+  const identity = identityKey({ openid: info.openId, uid: info.uid });
   if (!identity) return { role: 'anonymous', identity: null, userId: null, name: null, streets: [] };
   const { data } = await db().collection(COLLECTIONS.users).where({ identity }).limit(1).get();
   const user = data[0] as UserDoc | undefined;

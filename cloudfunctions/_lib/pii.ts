@@ -14,6 +14,12 @@ export interface PiiKeys {
 
 const LOCAL_ONLY_MARK = 'wenxin-tuifu local development only';
 
+/** The emulator's published development keys: derived from a public string, so they protect nothing. */
+export function localDevelopmentKeys(): { PII_ENC_KEY: string; PII_HMAC_KEY: string } {
+  const derive = (label: string) => crypto.createHash('sha256').update(`${LOCAL_ONLY_MARK}/${label}`).digest('base64');
+  return { PII_ENC_KEY: derive('enc'), PII_HMAC_KEY: derive('hmac') };
+}
+
 export function piiKeysFromEnv(env: NodeJS.ProcessEnv = process.env): PiiKeys {
   const current = env.PII_ENC_KEY;
   const hmac = env.PII_HMAC_KEY;
@@ -57,6 +63,6 @@ function decodeKey(b64: string): Buffer {
 }
 
 function isLocalKey(enc: string, hmac: string) {
-  const derive = (label: string) => crypto.createHash('sha256').update(`${LOCAL_ONLY_MARK}/${label}`).digest('base64');
-  return enc === derive('enc') || hmac === derive('hmac');
+  const local = localDevelopmentKeys();
+  return enc === local.PII_ENC_KEY || hmac === local.PII_HMAC_KEY;
 }

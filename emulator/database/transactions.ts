@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Doc } from './collection';
-import type { Change, Database } from './engine';
+import type { Database } from './engine';
 import { conflict, invalidParam, requestFailed } from './errors';
 
 /**
@@ -73,17 +73,13 @@ export class TransactionManager {
 
   async commit(txId: string): Promise<void> {
     const tx = this.tx(txId);
-    try {
-      for (const [key, version] of tx.seen) {
-        const [coll, id] = key.split('\u0000');
-        if (this.db.version(coll, id) !== version) this.fail(tx, `document ${id} changed during the transaction`);
-      }
-      const changes: Change[] = [...tx.writes.values()].map((w) => ({ coll: w.coll, id: w.id, doc: w.doc }));
-      this.end(tx);
-      await this.db.commit(changes);
-    } finally {
-      this.end(tx);
+    for (const [key, version] of tx.seen) {
+      const [coll, id] = key.split('\u0000');
+      if (this.db.version(coll, id) !== version) this.fail(tx, `document ${id} changed during the transaction`);
     }
+    this.end(tx);
+    // Applied synchronously before the first await, so no other request interleaves.
+    await this.db.commit([...tx.writes.values()].map((w) => ({ coll: w.coll, id: w.id, doc: w.doc })));
   }
 
   abort(txId: string) {

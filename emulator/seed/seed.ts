@@ -1,4 +1,5 @@
 import tcb from '@cloudbase/node-sdk';
+import { identityKey } from '../../cloudfunctions/_lib/caller';
 import { encryptPii, hashPii, piiKeysFromEnv } from '../../cloudfunctions/_lib/pii';
 import { maskIdNumber } from '../../contract/idCard';
 import { maskPhone } from '../../contract/phone';
@@ -75,8 +76,10 @@ export async function seedDemoData(adminUrl: string, opts: { scale?: Scale; seed
   return { seeded: true, retirees: retireeIds.size };
 }
 
-function identityOf(a: { openid?: string; uid?: string }) {
-  return a.openid ? `wx:${a.openid}` : `web:${a.uid}`;
+function identityOf(a: { openid?: string; uid?: string }): string {
+  const key = identityKey(a);
+  if (!key) throw new Error('a demo account needs an openid or a uid');
+  return key;
 }
 
 /** The roster, encrypted as the functions store it, in batches. Returns ID number → document id. */
