@@ -19,8 +19,7 @@ export function BigButton({ label, onClick, kind = 'primary', disabled, busy, bu
   const classes = ['big-button', `big-button--${kind}`, inactive ? 'big-button--inactive' : ''].join(' ');
   return (
     <View
-      id={id}
-      data-testid={id}
+      {...(id ? { id, 'data-testid': id } : {})}
       className={classes}
       ariaRole="button"
       ariaLabel={inactive ? `${label}（暂不能点）` : label}

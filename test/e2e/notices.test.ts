@@ -193,6 +193,8 @@ test('staff: signs in, writes a notice and publishes it', async () => {
     await shown(page, '#notice-body textarea').fill(BODY);
     await expect(shown(page, '#notice-title input').inputValue()).resolves.toBe(TITLE);
     await expect(shown(page, '#notice-body textarea').inputValue()).resolves.toBe(BODY);
+    // A button given no id gets none (it once rendered id="undefined", colliding on the page).
+    expect(await page.locator('[id="undefined"]').count()).toBe(0);
     await shoot(page, '02-staff-editor.png');
   });
 
