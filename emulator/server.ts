@@ -7,6 +7,7 @@ import type { Database } from './database/engine';
 import { CloudError } from './database/errors';
 import type { TransactionManager } from './database/transactions';
 import type { FunctionsHost } from './functions/host';
+import { header, json, readBody } from './http';
 
 /**
  * The local CloudBase: one HTTP server.
@@ -20,15 +21,22 @@ const ADMIN_BODY_LIMIT = 50 * 1024 * 1024;
 /** CloudBase refuses call payloads beyond ~100 KB of text; big files go through storage. */
 const CALL_BODY_LIMIT = 100 * 1024;
 
+/** A route module (storage, a sandbox…): answers the request and returns true, or returns false to pass. */
+export type Route = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean>;
+/** Extra `/admin` actions (e.g. `storage.*`), answered like the database's: a reply body, or a thrown CloudError. */
+export type AdminActions = Record<string, (body: Record<string, any>) => Promise<Record<string, any>> | Record<string, any>>;
+
 export interface CloudServerDeps {
   db: Database;
   txs: TransactionManager;
   functions: FunctionsHost;
   auth: DevAuth;
+  adminActions?: AdminActions;
+  routes?: Route[];
 }
 
-export function createCloudServer({ db, txs, functions, auth }: CloudServerDeps): http.Server {
-  const dbApi = createDatabaseApi(db, txs);
+export function createCloudServer({ db, txs, functions, auth, adminActions = {}, routes = [] }: CloudServerDeps): http.Server {
+  const dbApi: AdminActions = { ...createDatabaseApi(db, txs), ...adminActions };
 
   async function admin(body: Record<string, any>): Promise<Record<string, any>> {
     if (body.action === 'functions.invokeFunction') {
@@ -99,6 +107,7 @@ export function createCloudServer({ db, txs, functions, auth }: CloudServerDeps)
         const { accountId } = JSON.parse((await readBody(req, 10_000)) ?? '{}');
         return json(res, 200, { token: auth.signIn(accountId) });
       }
+      for (const route of routes) if (await route(req, res, url)) return;
       if (url.pathname === '/health') return json(res, 200, { ok: true, collections: db.listCollections().length });
       json(res, 404, { code: 'NOT_FOUND', message: `no route ${req.method} ${url.pathname}` });
     } catch (e) {
@@ -115,29 +124,4 @@ export function withQuery(target: string, key: string, value: string): string {
   const hash = hashAt >= 0 ? target.slice(hashAt) : '';
   const sep = base.includes('?') ? '&' : '?';
   return `${base}${sep}${encodeURIComponent(key)}=${encodeURIComponent(value)}${hash}`;
-}
-
-function header(req: http.IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-function json(res: http.ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-/** The request body as text, or null when it is larger than `limit` (the rest is drained). */
-function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= limit) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
