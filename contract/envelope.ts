@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'FORBIDDEN', // the caller's role may not do this
   'NOT_FOUND',
   'CONFLICT', // e.g. the state changed under the caller; safe to retry
+  'TOO_MANY', // a rate limit was reached; try again later (tomorrow for daily limits)
   'UNKNOWN_ACTION',
   'UNAVAILABLE', // an outside service or the platform failed; retry later
   'INTERNAL',

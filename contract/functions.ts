@@ -1,4 +1,21 @@
+import type {
+  AccountInput,
+  AuditRecord,
+  BindStarted,
+  FamilyLink,
+  FamilyMine,
+  Invitation,
+  Me,
+  MyData,
+  Page,
+  QueueItem,
+  RetireeSummary,
+  StaffAccount,
+} from './accounts';
 import type { Notice, NoticeInput, NoticePage } from './notices';
+import type { ImportJob, RosterInput } from './roster';
+
+export type { Me } from './accounts';
 
 /**
  * Every callable action, by function name, with its input and output types.
@@ -14,14 +31,35 @@ export interface FunctionActions {
   };
   account: {
     /** Who am I? Answers for every caller, signed in or not. */
-    'me.get': { input: Record<string, never>; output: Me };
+    'me.get': { input: AccountInput<'me.get'>; output: Me };
+    'me.data': { input: AccountInput<'me.data'>; output: MyData };
+    'me.unbind': { input: AccountInput<'me.unbind'>; output: Me };
+    'privacy.accept': { input: AccountInput<'privacy.accept'>; output: { accepted: true; version: string } };
+    'bind.start': { input: AccountInput<'bind.start'>; output: BindStarted };
+    'bind.confirm': { input: AccountInput<'bind.confirm'>; output: Me };
+    'family.request': { input: AccountInput<'family.request'>; output: { message: string } };
+    'family.mine': { input: AccountInput<'family.mine'>; output: FamilyMine };
+    'family.respond': { input: AccountInput<'family.respond'>; output: FamilyLink };
+    'family.end': { input: AccountInput<'family.end'>; output: FamilyLink };
+    'family.elder': { input: AccountInput<'family.elder'>; output: RetireeSummary };
+    'family.queue': { input: AccountInput<'family.queue'>; output: Page<QueueItem> };
+    'family.review': { input: AccountInput<'family.review'>; output: FamilyLink };
+    'roster.list': { input: AccountInput<'roster.list'>; output: Page<RetireeSummary> };
+    'roster.get': { input: AccountInput<'roster.get'>; output: RetireeSummary };
+    'roster.reveal': { input: AccountInput<'roster.reveal'>; output: { value: string } };
+    'staff.list': { input: AccountInput<'staff.list'>; output: StaffAccount[] };
+    'staff.invite': { input: AccountInput<'staff.invite'>; output: Invitation };
+    'staff.claim': { input: AccountInput<'staff.claim'>; output: Me };
+    'staff.update': { input: AccountInput<'staff.update'>; output: StaffAccount };
+    'staff.disable': { input: AccountInput<'staff.disable'>; output: StaffAccount };
+    'audit.search': { input: AccountInput<'audit.search'>; output: Page<AuditRecord> };
   };
-}
-
-export interface Me {
-  role: import('./envelope').CallerRole;
-  name: string | null;
-  userId: string | null;
+  roster: {
+    'import.start': { input: RosterInput<'import.start'>; output: ImportJob };
+    'import.run': { input: RosterInput<'import.run'>; output: ImportJob };
+    'import.get': { input: RosterInput<'import.get'>; output: ImportJob };
+    'import.list': { input: RosterInput<'import.list'>; output: ImportJob[] };
+  };
 }
 
 export type FunctionName = keyof FunctionActions;

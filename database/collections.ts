@@ -23,6 +23,11 @@ export const COLLECTIONS = {
   familyLinks: 'family_links',
   notices: 'notices',
   auditLog: 'audit_log',
+  consents: 'consents',
+  bindAttempts: 'bind_attempts',
+  rateLimits: 'rate_limits',
+  staffInvites: 'staff_invites',
+  importJobs: 'import_jobs',
 } as const;
 
 export const collections: CollectionDeclaration[] = [
@@ -46,10 +51,15 @@ export const collections: CollectionDeclaration[] = [
   },
   {
     name: COLLECTIONS.familyLinks,
-    description: 'A family member helping an elder',
+    description: 'A family member helping an elder: pending, active, refused or ended',
     indexes: [
-      { name: 'pair_unique', keys: { helperUserId: 1, retireeId: 1 }, unique: true },
-      { name: 'retiree', keys: { retireeId: 1 } },
+      // "<helperUserId>:<retireeId>" while pending or active; "<…>:closed:<linkId>" after, so one live link per pair.
+      { name: 'pair_unique', keys: { pairKey: 1 }, unique: true },
+      // A retried request returns the first link.
+      { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
+      { name: 'retiree_status', keys: { retireeId: 1, status: 1 } },
+      { name: 'helper', keys: { helperUserId: 1 } },
+      { name: 'status_street', keys: { status: 1, street: 1 } },
     ],
   },
   {
@@ -63,6 +73,44 @@ export const collections: CollectionDeclaration[] = [
   {
     name: COLLECTIONS.auditLog,
     description: 'Append-only audit log of staff changes and whole-value reads',
-    indexes: [{ name: 'at', keys: { at: -1 } }],
+    indexes: [
+      { name: 'at', keys: { at: -1 } },
+      { name: 'subject', keys: { subjectId: 1 } },
+      { name: 'actor', keys: { actorUserId: 1 } },
+    ],
+  },
+  {
+    name: COLLECTIONS.consents,
+    description: 'Consents given (privacy guide, face data), by sign-in identity and version',
+    indexes: [{ name: 'identity_kind_version_unique', keys: { identity: 1, kind: 1, version: 1 }, unique: true }],
+  },
+  {
+    name: COLLECTIONS.bindAttempts,
+    description: 'Binding attempts: an SMS code (hashed) sent to the roster phone, with tries left',
+    indexes: [
+      { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
+      { name: 'identity', keys: { identity: 1 } },
+    ],
+  },
+  {
+    name: COLLECTIONS.rateLimits,
+    description: 'Counters for rate limits; _id is "<what>:<who>:<day in UTC+8>"',
+    indexes: [],
+  },
+  {
+    name: COLLECTIONS.staffInvites,
+    description: 'Invitation codes (hashed) an admin gives a new staff member',
+    indexes: [
+      { name: 'code_unique', keys: { codeHash: 1 }, unique: true },
+      { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
+    ],
+  },
+  {
+    name: COLLECTIONS.importJobs,
+    description: 'Roster imports: file, progress, totals, error report, resumable cursor',
+    indexes: [
+      { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
+      { name: 'status', keys: { status: 1 } },
+    ],
   },
 ];

@@ -7,7 +7,9 @@ import { TransactionManager } from './database/transactions';
 import { FunctionsHost } from './functions/host';
 import { isMain } from './isMain';
 import { localFunctionEnv } from './localEnv';
+import { smsSandbox } from './sandboxes/sms';
 import { createCloudServer } from './server';
+import { LocalStorage } from './storage';
 
 /**
  * `npm run emulator`: the local CloudBase (database, functions host, dev sign-in).
@@ -28,11 +30,20 @@ export async function startEmulator(opts: { port: number; dataDir: string; funct
     configFile: path.join(root, 'cloudbaserc.json'),
     extraEnv: localFunctionEnv(),
   });
-  const server = createCloudServer({ db, txs, functions, auth });
+  const storage = new LocalStorage(path.join(opts.dataDir, 'storage'), opts.envId, auth);
+  const server = createCloudServer({
+    db,
+    txs,
+    functions,
+    auth,
+    adminActions: storage.adminActions,
+    routes: [storage.route, smsSandbox(path.join(opts.dataDir, 'sms'))],
+  });
   await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   const adminUrl = `http://127.0.0.1:${port}/admin`;
   functions.adminUrl = adminUrl;
+  storage.baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections?.();

@@ -1,4 +1,5 @@
 import { localDevelopmentKeys } from '../cloudfunctions/_lib/pii';
+import { localSmsSandboxEnv } from '../cloudfunctions/_lib/sms';
 
 /**
  * Environment the emulator gives every function instance. In CloudBase these come from
@@ -6,5 +7,23 @@ import { localDevelopmentKeys } from '../cloudfunctions/_lib/pii';
  * fixed development keys that protect nothing and are refused when DEPLOY_ENV=production.
  */
 export function localFunctionEnv(): Record<string, string> {
-  return { DEPLOY_ENV: 'local', ...localDevelopmentKeys() };
+  return { DEPLOY_ENV: 'local', ...localDevelopmentKeys(), ...localSmsSandboxEnv(), ...testOverrides() };
+}
+
+/**
+ * Tests may give every function instance extra settings (e.g. a shorter import lease, a
+ * fixed clock) through the emulator's own environment: EMULATOR_FUNCTION_ENV='{"K":"V"}'.
+ */
+function testOverrides(): Record<string, string> {
+  const raw = process.env.EMULATOR_FUNCTION_ENV;
+  if (!raw) return {};
+  const parsed = JSON.parse(raw) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+}
+
+/** Where instances reach the emulator's sandboxes of outside services; needs the emulator's address. */
+export function localSandboxEnv(adminUrl: string): Record<string, string> {
+  if (!adminUrl) return {};
+  const origin = new URL(adminUrl).origin;
+  return { SMS_API_BASE: `${origin}/sandbox/tencentcloud/sms` };
 }

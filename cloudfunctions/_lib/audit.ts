@@ -9,6 +9,8 @@ import { db } from './cloud';
 export interface AuditEntry {
   action: string;
   target: { collection: string; id: string };
+  /** The retiree (roster id) or user the entry is about, so they can see it among their data. */
+  subjectId?: string | null;
   /** What changed or why a whole value was read, without personal data in clear. */
   detail?: Record<string, unknown>;
 }
@@ -18,6 +20,7 @@ export async function audit(caller: Caller, entry: AuditEntry) {
     .collection(COLLECTIONS.auditLog)
     .add({
       ...entry,
+      subjectId: entry.subjectId ?? entry.target.id,
       actorUserId: caller.userId,
       actorRole: caller.role,
       at: db().serverDate(),

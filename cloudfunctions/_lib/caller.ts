@@ -14,15 +14,21 @@ export interface Caller {
   name: string | null;
   /** Staff scope: 'all' or the streets they serve. */
   streets: 'all' | string[];
+  /** A staff account an admin switched off: it may do only what a guest may. */
+  disabled?: boolean;
 }
 
 export interface UserDoc {
   _id: string;
   identity: string;
-  role: Role;
+  /** 'guest': an account with nothing linked yet (it asked to bind or to help). */
+  role: Role | 'guest';
   name: string;
   streets?: 'all' | string[];
   retireeId?: string | null;
+  /** A disabled staff account signs in as a guest. */
+  disabled?: boolean;
+  createdAt?: Date;
 }
 
 /** The key an account is stored under: a WeChat openid, else a console uid. */
@@ -37,7 +43,9 @@ export async function resolveCaller(): Promise<Caller> {
   const { data } = await db().collection(COLLECTIONS.users).where({ identity }).limit(1).get();
   const user = data[0] as UserDoc | undefined;
   if (!user) return { role: 'guest', identity, userId: null, name: null, streets: [] };
-  return { role: user.role, identity, userId: user._id, name: user.name, streets: user.streets ?? [] };
+  if (user.disabled) return { role: 'guest', identity, userId: user._id, name: user.name, streets: [], disabled: true };
+  // Admins see the whole district whatever their record says.
+  return { role: user.role, identity, userId: user._id, name: user.name, streets: user.role === 'admin' ? 'all' : (user.streets ?? []) };
 }
 
 export const isStaff = (c: Caller) => c.role === 'staff' || c.role === 'admin';

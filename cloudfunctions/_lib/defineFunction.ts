@@ -43,6 +43,7 @@ export function defineFunction(name: string, actions: Record<string, ActionSpec<
       if (!spec) throw new AppError('UNKNOWN_ACTION', '这个操作不存在，请更新小程序后再试');
       const caller = await resolveCaller();
       if (!spec.roles.includes(caller.role)) {
+        if (caller.disabled) throw new AppError('FORBIDDEN', '您的工作人员账号已停用，如有疑问请联系管理员');
         throw caller.role === 'anonymous' || caller.role === 'guest'
           ? new AppError('UNAUTHENTICATED', '请先登录后再操作')
           : new AppError('FORBIDDEN', '您没有权限做这件事');

@@ -1,13 +1,18 @@
-import { z } from 'zod';
-import type { Me } from '../../contract/functions';
-import { action, defineFunction, EVERYONE } from '../_lib/defineFunction';
+import { defineFunction } from '../_lib/defineFunction';
+import { auditActions } from './auditLog';
+import { bindingActions } from './binding';
+import { familyActions } from './family';
+import { meActions } from './me';
+import { rosterActions } from './roster';
+import { staffActions } from './staff';
 
-/** Accounts: who the caller is (binding, family links and staff roles come with the accounts issue). */
+/** Accounts and trust: who the caller is, binding, family links, the roster, staff, the audit log. */
 export const account = defineFunction('account', {
-  'me.get': action({
-    input: z.object({}).strict(),
-    roles: EVERYONE,
-    handler: async (_input, { caller }): Promise<Me> => ({ role: caller.role, name: caller.name, userId: caller.userId }),
-  }),
+  ...meActions,
+  ...bindingActions,
+  ...familyActions,
+  ...rosterActions,
+  ...staffActions,
+  ...auditActions,
 });
 export const main = account.main;

@@ -25,5 +25,6 @@ p.note{color:#444}
 <h1>本地演示登录</h1>
 <p class="note">这是本地模拟环境，正式版不会出现这个页面。请选择一个演示身份：</p>
 <ul>${items || '<li>还没有演示账号，请先运行 npm start 生成演示数据。</li>'}</ul>
+<p class="note">演示中收到的短信验证码不会真的发到手机上，请到<a id="outbox-link" href="outbox">本地短信收件箱</a>查看。</p>
 </body></html>`;
 }

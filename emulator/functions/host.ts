@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { localSandboxEnv } from '../localEnv';
 
 /**
  * Runs the *built* function bundles (`dist/cloudfunctions/<name>/index.js`) the way SCF
@@ -153,6 +154,8 @@ export class FunctionsHost {
     const baseEnv: Record<string, string> = {
       ...(this.configs[name]?.envVariables ?? {}),
       ...this.opts.extraEnv,
+      // Sandboxes' URLs (SMS_API_BASE…) are derived here, like TCB_CONTEXT_CNFG: the port is known only once the server listens.
+      ...localSandboxEnv(this.adminUrl),
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.adminUrl }),
       TENCENTCLOUD_RUNENV: 'SCF',
       TENCENTCLOUD_REGION: 'ap-shanghai',

@@ -1,20 +1,9 @@
 /** Roster rows as CSV (RFC 4180), shared by the demo-data CLI and its tests. */
+import { ROSTER_COLUMNS } from '../../contract/roster';
 import type { RosterRow } from './generate';
 
 /** The column names staff see in the roster import template, in order. */
-export const ROSTER_CSV_HEADER = [
-  '姓名',
-  '身份证号',
-  '手机号',
-  '性别',
-  '出生日期',
-  '退休日期',
-  '最近认证日期',
-  '街道',
-  '社区',
-  '境外居住',
-  '非大陆证件',
-] as const;
+export const ROSTER_CSV_HEADER = ROSTER_COLUMNS;
 
 /** Quote a field only when it must be: it holds a comma, a double quote or a line break. */
 export function csvField(value: string): string {

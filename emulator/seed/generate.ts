@@ -31,7 +31,8 @@ export interface RosterRow {
 }
 export interface DemoAccount {
   key: string;
-  role: 'retiree' | 'family' | 'staff' | 'admin';
+  /** 'guest': a WeChat user with no account yet (the binding journey starts here). */
+  role: 'retiree' | 'family' | 'staff' | 'admin' | 'guest';
   name: string;
   label: string;
   openid?: string;
@@ -184,6 +185,9 @@ const PINNED: Pin[] = [
   { sex: 'M', age: 83, certifiedDaysAgo: 350 }, // the family account's father: due within weeks
 ];
 
+/** Rows 0–2 are bound or linked demo accounts; row 3 is the newcomer's to bind. */
+const DEMO_ROWS_USED = 4;
+
 // Phones: index i → '199' + (i·MULT + offset) mod 10^8. MULT is coprime with 10^8,
 // so the map is a bijection: unique numbers for the first 10^8 rows, scattered.
 const PHONE_MULT = 7_654_321;
@@ -261,7 +265,7 @@ export function* generateRoster(count: number, seed = DEFAULT_SEED, today = DEFA
 // ---- accounts and notices --------------------------------------------------
 
 function demoAccounts(roster: RosterRow[], seed: number): DemoAccount[] {
-  const [mine, overdue, parent] = roster;
+  const [mine, overdue, parent, newcomer] = roster;
   // The daughter takes her father's surname; her given name is from a younger generation.
   const daughter = parent.name[0] + pick(mulberry32(seed ^ 0x51ed), GIVEN_DAUGHTER);
   return [
@@ -289,6 +293,13 @@ function demoAccounts(roster: RosterRow[], seed: number): DemoAccount[] {
       openid: 'demo-openid-family',
       parentIdNumber: parent.idNumber,
       relation: '女儿',
+    },
+    {
+      key: 'newcomer',
+      role: 'guest',
+      name: '新用户',
+      label: `新用户（还没绑定；可试着绑定为 ${newcomer.name}，身份证号 ${newcomer.idNumber}）`,
+      openid: 'demo-openid-newcomer',
     },
     { key: 'staff', role: 'staff', name: '陈晓燕', label: '工作人员 陈晓燕（全区）', uid: 'demo-staff', streets: 'all' },
     {
@@ -384,7 +395,7 @@ export function scaleCount(scale: Scale): number {
 export function generateDemoData(opts: { scale?: Scale; seed?: number; today?: string } = {}): DemoData {
   const { scale = 'demo', seed = DEFAULT_SEED, today = DEFAULT_TODAY } = opts;
   const count = scaleCount(scale);
-  if (count < PINNED.length) throw new RangeError(`the demo accounts need at least ${PINNED.length} roster rows`);
+  if (count < DEMO_ROWS_USED) throw new RangeError(`the demo accounts need at least ${DEMO_ROWS_USED} roster rows`);
   const roster = [...generateRoster(count, seed, today)];
   return { roster, accounts: demoAccounts(roster, seed), notices: demoNotices(today) };
 }

@@ -1,8 +1,8 @@
 import tcb from '@cloudbase/node-sdk';
 import { identityKey } from '../../cloudfunctions/_lib/caller';
-import { encryptPii, hashPii, piiKeysFromEnv } from '../../cloudfunctions/_lib/pii';
-import { maskIdNumber } from '../../contract/idCard';
-import { maskPhone } from '../../contract/phone';
+import { piiKeysFromEnv } from '../../cloudfunctions/_lib/pii';
+import { rosterFields } from '../../cloudfunctions/_lib/retirees';
+import { PRIVACY_VERSION } from '../../contract/accounts';
 import { COLLECTIONS } from '../../database/collections';
 import { localFunctionEnv } from '../localEnv';
 import { pointSdkAtEmulator } from '../sdkEnv';
@@ -37,26 +37,43 @@ export async function seedDemoData(adminUrl: string, opts: { scale?: Scale; seed
   const retireeIds = await writeRoster(db, data);
   const now = new Date();
   for (const a of data.accounts) {
+    // A guest has no account until they bind or ask to help someone.
+    if (a.role === 'guest') continue;
+    const identity = identityOf(a);
     const boundTo = a.retireeIdNumber ? retireeIds.get(a.retireeIdNumber) : undefined;
     const { id: userId } = (await db.collection(COLLECTIONS.users).add({
-      identity: identityOf(a),
+      identity,
       role: a.role,
       name: a.name,
       streets: a.streets ?? [],
       retireeId: boundTo ?? null,
       createdAt: now,
     })) as { id: string };
+    // The demo people have already read and accepted the privacy guide.
+    if (a.role !== 'staff' && a.role !== 'admin') {
+      await db.collection(COLLECTIONS.consents).add({ identity, kind: 'privacy', version: PRIVACY_VERSION, at: now });
+    }
     if (boundTo) await db.collection(COLLECTIONS.retirees).doc(boundTo).update({ boundUserId: userId });
     const parent = a.parentIdNumber ? retireeIds.get(a.parentIdNumber) : undefined;
-    if (parent) {
+    const parentRow = data.roster.find((r) => r.idNumber === a.parentIdNumber);
+    if (parent && parentRow) {
       await db.collection(COLLECTIONS.familyLinks).add({
+        pairKey: `${userId}:${parent}`,
+        requestKey: `seed:${a.key}`,
         helperUserId: userId,
+        helperName: a.name,
         retireeId: parent,
-        relation: a.relation ?? '亲属',
+        elderName: parentRow.name,
+        street: parentRow.street,
+        relation: a.relation ?? '其他亲属',
         status: 'active',
         approvedBy: 'elder',
+        note: null,
         createdAt: now,
+        updatedAt: now,
+        endedAt: null,
       });
+      await db.collection(COLLECTIONS.retirees).doc(parent).update({ helperCount: 1 });
     }
   }
   await db.collection(COLLECTIONS.notices).add(
@@ -90,22 +107,11 @@ async function writeRoster(db: ReturnType<ReturnType<typeof tcb.init>['database'
   for (let i = 0; i < data.roster.length; i += 500) {
     const batch = data.roster.slice(i, i + 500);
     const docs = batch.map((r) => ({
-      name: r.name,
-      idHash: hashPii(keys, 'id', r.idNumber),
-      idEnc: encryptPii(keys, r.idNumber),
-      idMasked: maskIdNumber(r.idNumber),
-      phoneHash: hashPii(keys, 'phone', r.phone),
-      phoneEnc: encryptPii(keys, r.phone),
-      phoneMasked: maskPhone(r.phone),
-      sex: r.sex,
-      birthDate: r.birthDate,
-      retirementDate: r.retirementDate,
-      lastCertifiedAt: r.lastCertifiedAt,
-      street: r.street,
-      community: r.community,
-      abroad: r.abroad,
-      nonMainlandId: r.nonMainlandId,
+      ...rosterFields(keys, r),
       boundUserId: null,
+      helperCount: 0,
+      createdByJob: null,
+      updatedByJob: null,
       createdAt: now,
       updatedAt: now,
     }));

@@ -26,6 +26,8 @@ export interface LocalCloud {
   env: Record<string, string>;
   accounts: DevAccountInfo[];
   tokenFor(accountId: string): Promise<string>;
+  /** A new sign-in (a WeChat user by openid, or a console user by uid) and its token: someone the seed does not know. */
+  newUser(kind?: 'wx' | 'web'): Promise<{ id: string; token: string }>;
   callFunction(name: string, data: Record<string, unknown>, token?: string): Promise<any>;
   stop(): Promise<void>;
   kill9(): Promise<void>;
@@ -33,7 +35,13 @@ export interface LocalCloud {
   pid(): number | undefined;
 }
 
-export async function startLocalCloud(opts: { seed?: boolean; dataDir?: string } = {}): Promise<LocalCloud> {
+export async function startLocalCloud(
+  opts: {
+    seed?: boolean;
+    dataDir?: string /** Extra environment for every function instance. */;
+    functionEnv?: Record<string, string>;
+  } = {},
+): Promise<LocalCloud> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wx-cloud-'));
   let child: ChildProcess;
   let port = 0;
@@ -41,7 +49,11 @@ export async function startLocalCloud(opts: { seed?: boolean; dataDir?: string }
   async function launch() {
     child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'emulator/cli.ts'), '--port', String(port), '--data', dataDir], {
       cwd: root,
-      env: { ...process.env, DEPLOY_ENV: 'local' },
+      env: {
+        ...process.env,
+        DEPLOY_ENV: 'local',
+        ...(opts.functionEnv ? { EMULATOR_FUNCTION_ENV: JSON.stringify(opts.functionEnv) } : {}),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -67,6 +79,7 @@ export async function startLocalCloud(opts: { seed?: boolean; dataDir?: string }
   }
   const accounts = (await (await fetch(`${base()}/dev/accounts`)).json()) as DevAccountInfo[];
 
+  let newUsers = 0;
   const waitExit = () =>
     new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once('exit', () => resolve())));
   const cloud: LocalCloud = {
@@ -84,6 +97,19 @@ export async function startLocalCloud(opts: { seed?: boolean; dataDir?: string }
     async tokenFor(accountId) {
       const res = await fetch(`${base()}/dev/token`, { method: 'POST', body: JSON.stringify({ accountId }) });
       return ((await res.json()) as { token: string }).token;
+    },
+    async newUser(kind = 'wx') {
+      const id = `new-${kind}-${Date.now().toString(36)}-${(newUsers++).toString(36)}`;
+      const current = (await (await fetch(`${base()}/dev/accounts`)).json()) as DevAccountInfo[];
+      const account = {
+        id,
+        role: 'guest',
+        name: '新用户',
+        label: `新用户 ${id}`,
+        ...(kind === 'wx' ? { openid: `openid-${id}` } : { uid: `uid-${id}` }),
+      };
+      await fetch(`${base()}/dev/accounts`, { method: 'PUT', body: JSON.stringify([...current, account]) });
+      return { id, token: await cloud.tokenFor(id) };
     },
     async callFunction(name, data, token) {
       const res = await fetch(`${base()}/h5/functions/${name}`, {

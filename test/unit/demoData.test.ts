@@ -121,8 +121,8 @@ describe('accounts', () => {
   const { roster, accounts } = district;
   const byKey = Object.fromEntries(accounts.map((a) => [a.key, a]));
 
-  it('are the six dev sign-ins', () => {
-    expect(accounts.map((a) => a.key)).toEqual(['retiree', 'retiree2', 'family', 'staff', 'staff-street', 'admin']);
+  it('are the seven dev sign-ins', () => {
+    expect(accounts.map((a) => a.key)).toEqual(['retiree', 'retiree2', 'family', 'newcomer', 'staff', 'staff-street', 'admin']);
     for (const a of accounts) expect(a.label).toMatch(/[\u4e00-\u9fff]/);
   });
 
@@ -149,6 +149,13 @@ describe('accounts', () => {
     expect(ago(2)).toBeGreaterThan(330); // due soon
     expect(ago(2)).toBeLessThanOrEqual(365);
     for (const r of roster.slice(0, 3)) expect(r.abroad || r.nonMainlandId).toBe(false);
+  });
+
+  it('leave roster row 3 unbound for the newcomer to bind', () => {
+    expect(byKey.newcomer).toMatchObject({ role: 'guest', openid: 'demo-openid-newcomer' });
+    expect(byKey.newcomer.retireeIdNumber).toBeUndefined();
+    expect(byKey.newcomer.label).toContain(roster[3].name);
+    expect(byKey.newcomer.label).toContain(roster[3].idNumber);
   });
 
   it('give staff their streets', () => {

@@ -1,0 +1,316 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CloudFunction } from '../../cloudfunctions/_lib/defineFunction';
+import { PRIVACY_VERSION } from '../../contract/accounts';
+import { generateDemoData } from '../../emulator/seed/generate';
+import { type LocalCloud, startLocalCloud } from '../support/localCloud';
+
+/**
+ * Who may call what: every action of every cloud function, as every kind of caller,
+ * against a table of expectations. The list of actions comes from the functions' own
+ * tables, so a new action without an expectation fails this test.
+ *
+ * "Denied" means the call answered UNAUTHENTICATED, FORBIDDEN or (for actions scoped to
+ * a street, a person or a link, which hide what the caller may not see) NOT_FOUND.
+ * "Allowed" means any other answer: success, or a business refusal such as CONFLICT that
+ * only a caller with the right could reach.
+ */
+const PERSONAS = [
+  'anonymous',
+  'guest',
+  'retiree',
+  'otherRetiree',
+  'linkedFamily',
+  'unlinkedFamily',
+  'staffHere',
+  'staffElsewhere',
+  'admin',
+] as const;
+type Persona = (typeof PERSONAS)[number];
+
+const ALL = PERSONAS;
+const SIGNED_IN: Persona[] = ['guest', 'retiree', 'otherRetiree', 'linkedFamily', 'unlinkedFamily', 'staffHere', 'staffElsewhere', 'admin'];
+const PEOPLE: Persona[] = ['guest', 'retiree', 'otherRetiree', 'linkedFamily', 'unlinkedFamily'];
+const STAFF: Persona[] = ['staffHere', 'staffElsewhere', 'admin'];
+const STAFF_HERE: Persona[] = ['staffHere', 'admin'];
+
+interface World {
+  subjectId: string; // the retiree the calls are about (street S)
+  subjectRow: number;
+  noticeId: string;
+  call(persona: Persona, fn: string, data: Record<string, unknown>): Promise<any>;
+  admin(fn: string, data: Record<string, unknown>): Promise<any>;
+  newGuestLinkTo(row: number): Promise<string>;
+  newStaff(): Promise<string>;
+  newImportJob(): Promise<string>;
+  rid(): string;
+}
+
+interface Expectation {
+  allow: readonly Persona[];
+  /** Denial may be NOT_FOUND (the action hides what is outside the caller's scope). */
+  scoped?: boolean;
+  /** Run after the others (it changes who the personas are). */
+  late?: number;
+  /** The input, built once per action. */
+  input: (w: World) => Promise<Record<string, unknown>> | Record<string, unknown>;
+}
+
+const demo = generateDemoData({ scale: 'demo' });
+const roster = demo.roster;
+const S = '嵩屿街道';
+const rowsInS = roster.map((r, i) => ({ r, i })).filter(({ r, i }) => i > 3 && r.street === S);
+
+const EXPECTATIONS: Record<string, Record<string, Expectation>> = {
+  content: {
+    'notice.list': { allow: ALL, input: () => ({}) },
+    'notice.get': { allow: ALL, input: (w) => ({ id: w.noticeId }) },
+    'notice.listAll': { allow: STAFF, input: () => ({}) },
+    'notice.save': { allow: STAFF, input: (w) => ({ requestId: w.rid(), title: '权限测试', body: '权限测试正文' }) },
+    'notice.setStatus': { allow: STAFF, input: (w) => ({ id: w.noticeId, status: 'published' }) },
+  },
+  account: {
+    'me.get': { allow: ALL, input: () => ({}) },
+    'me.data': { allow: PEOPLE, input: () => ({}) },
+    'me.unbind': { allow: ['retiree', 'otherRetiree'], late: 3, input: () => ({ confirm: true }) },
+    'privacy.accept': { allow: SIGNED_IN, input: () => ({ version: PRIVACY_VERSION }) },
+    'bind.start': {
+      allow: PEOPLE,
+      input: (w) => ({ name: '张三', idNumber: roster[rowsInS[5].i].idNumber, requestId: w.rid() }),
+    },
+    'bind.confirm': { allow: PEOPLE, input: () => ({ attemptId: 'no-such-attempt', code: '123456' }) },
+    'family.request': {
+      allow: PEOPLE,
+      input: (w) => ({
+        elderName: roster[w.subjectRow].name,
+        idNumber: roster[w.subjectRow].idNumber,
+        relation: '儿子',
+        helperName: '权限测试',
+        requestId: w.rid(),
+      }),
+    },
+    'family.mine': { allow: PEOPLE, input: () => ({}) },
+    'family.respond': {
+      allow: ['retiree'],
+      scoped: true,
+      input: async (w) => ({ linkId: await w.newGuestLinkTo(w.subjectRow), accept: false }),
+    },
+    'family.end': {
+      allow: ['linkedFamily', 'retiree', 'staffHere', 'admin'],
+      scoped: true,
+      late: 1,
+      input: async (w) => {
+        const mine = await w.call('linkedFamily', 'account', { action: 'family.mine' });
+        return { linkId: mine.data.helping.find((l: any) => l.status === 'active').id };
+      },
+    },
+    'family.elder': { allow: ['retiree', 'linkedFamily'], input: (w) => ({ retireeId: w.subjectId }) },
+    'family.queue': { allow: STAFF, input: () => ({}) },
+    'family.review': {
+      allow: STAFF_HERE,
+      scoped: true,
+      input: async (w) => ({ linkId: await w.newGuestLinkTo(rowsInS[1].i), accept: false, note: '权限测试' }),
+    },
+    'roster.list': { allow: STAFF, input: () => ({}) },
+    'roster.get': { allow: STAFF_HERE, scoped: true, input: (w) => ({ id: w.subjectId }) },
+    'roster.reveal': { allow: STAFF_HERE, scoped: true, input: (w) => ({ id: w.subjectId, field: 'phone', purpose: 'contact' }) },
+    'staff.list': { allow: ['admin'], input: () => ({}) },
+    'staff.invite': { allow: ['admin'], input: (w) => ({ name: '权限测试', role: 'staff', streets: [S], requestId: w.rid() }) },
+    'staff.claim': {
+      // Whoever is a guest or family member by now (family.end has run): the first redeems, the rest get INVALID_INPUT.
+      allow: ['guest', 'linkedFamily', 'unlinkedFamily'],
+      late: 2,
+      input: async (w) => {
+        const invite = await w.admin('account', {
+          action: 'staff.invite',
+          name: '权限测试',
+          role: 'staff',
+          streets: [S],
+          requestId: w.rid(),
+        });
+        return { code: invite.data.code };
+      },
+    },
+    'staff.update': { allow: ['admin'], scoped: true, input: async (w) => ({ userId: await w.newStaff(), role: 'staff', streets: [S] }) },
+    'staff.disable': { allow: ['admin'], scoped: true, input: async (w) => ({ userId: await w.newStaff() }) },
+    'audit.search': { allow: ['admin'], input: () => ({}) },
+  },
+  roster: {
+    // The roster is imported by district-wide staff and admins; street staff may not.
+    'import.start': {
+      allow: ['admin'],
+      input: (w) => ({ fileID: 'cloud://local-dev.bucket/none.csv', fileName: 'none.csv', requestId: w.rid() }),
+    },
+    'import.run': { allow: ['admin'], input: async (w) => ({ jobId: await w.newImportJob() }) },
+    'import.get': { allow: ['admin'], input: async (w) => ({ jobId: await w.newImportJob() }) },
+    'import.list': { allow: ['admin'], input: () => ({}) },
+  },
+};
+
+/** Every built function's table, found by folder, as the deploy script finds them. */
+function functionTables(): CloudFunction[] {
+  const dir = path.resolve(__dirname, '../../cloudfunctions');
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('_') && fs.existsSync(path.join(dir, d.name, 'index.ts')))
+    .map((d) => {
+      const mod = require(path.join(dir, d.name, 'index.ts'));
+      const fn = Object.values(mod).find((v: any) => v && typeof v === 'object' && 'actions' in v && v.name === d.name) as
+        | CloudFunction
+        | undefined;
+      if (!fn) throw new Error(`cloudfunctions/${d.name}/index.ts exports no defineFunction('${d.name}', …) table`);
+      return fn;
+    });
+}
+
+let cloud: LocalCloud;
+const tokens = {} as Record<Persona, string | undefined>;
+let world: World;
+
+beforeAll(async () => {
+  cloud = await startLocalCloud();
+  const call = (token: string | undefined, fn: string, data: Record<string, unknown>) => cloud.callFunction(fn, data, token);
+  let seq = 0;
+  const rid = () => `authz-${Date.now().toString(36)}-${seq++}`;
+  const adminToken = await cloud.tokenFor('admin');
+  const consenting = async () => {
+    const { token } = await cloud.newUser('wx');
+    await call(token, 'account', { action: 'privacy.accept', version: PRIVACY_VERSION });
+    return token;
+  };
+  const newStaff = async (streets: string[]) => {
+    const invite = await call(adminToken, 'account', {
+      action: 'staff.invite',
+      name: '测试干部',
+      role: 'staff',
+      streets,
+      requestId: rid(),
+    });
+    const { token } = await cloud.newUser('web');
+    const claimed = await call(token, 'account', { action: 'staff.claim', code: invite.data.code });
+    return { token, userId: claimed.data.userId as string };
+  };
+  const bindTo = async (row: number) => {
+    const token = await consenting();
+    const start = await call(token, 'account', {
+      action: 'bind.start',
+      name: roster[row].name,
+      idNumber: roster[row].idNumber,
+      requestId: rid(),
+    });
+    const res = await fetch(`${cloud.url}/sandbox/sms/outbox?phone=${roster[row].phone}`);
+    const { messages } = (await res.json()) as { messages: Array<{ text: string }> };
+    const code = /(\d{6})/.exec(messages[0].text)?.[1];
+    const done = await call(token, 'account', { action: 'bind.confirm', attemptId: start.data.attemptId, code });
+    if (!done.ok) throw new Error(`binding row ${row} failed: ${JSON.stringify(done)}`);
+    return { token, retireeId: done.data.retiree.id as string };
+  };
+  const linkTo = async (row: number, token: string) => {
+    await call(token, 'account', {
+      action: 'family.request',
+      elderName: roster[row].name,
+      idNumber: roster[row].idNumber,
+      relation: '女儿',
+      helperName: '测试家属',
+      requestId: rid(),
+    });
+  };
+
+  const subjectRow = rowsInS[0].i;
+  const subject = await bindTo(subjectRow);
+  const other = await bindTo(rowsInS[2].i);
+  const linked = await consenting();
+  await linkTo(subjectRow, linked);
+  const pending = await call(subject.token, 'account', { action: 'family.mine' });
+  await call(subject.token, 'account', { action: 'family.respond', linkId: pending.data.helpers[0].id, accept: true });
+  const unlinked = await consenting();
+  await linkTo(rowsInS[3].i, unlinked); // pending elsewhere: a family member, but not this elder's
+
+  tokens.anonymous = undefined;
+  tokens.guest = await consenting();
+  tokens.retiree = subject.token;
+  tokens.otherRetiree = other.token;
+  tokens.linkedFamily = linked;
+  tokens.unlinkedFamily = unlinked;
+  tokens.staffHere = (await newStaff([S])).token;
+  tokens.staffElsewhere = (await newStaff(['东孚街道'])).token;
+  tokens.admin = adminToken;
+
+  const notices = await call(undefined, 'content', { action: 'notice.list' });
+  world = {
+    subjectId: subject.retireeId,
+    subjectRow,
+    noticeId: notices.data.items[0].id,
+    call: (p, fn, data) => call(tokens[p], fn, data),
+    admin: (fn, data) => call(adminToken, fn, data),
+    async newGuestLinkTo(row) {
+      const token = await consenting();
+      await linkTo(row, token);
+      const mine = await call(token, 'account', { action: 'family.mine' });
+      return mine.data.helping[0].id as string;
+    },
+    newStaff: async () => (await newStaff([S])).userId,
+    async newImportJob() {
+      const job = await call(adminToken, 'roster', {
+        action: 'import.start',
+        fileID: 'cloud://local-dev.bucket/none.csv',
+        fileName: 'none.csv',
+        requestId: rid(),
+      });
+      return job.data.id as string;
+    },
+    rid,
+  };
+}, 120_000);
+
+afterAll(async () => {
+  await cloud?.stop();
+});
+
+test('every action of every function has an expectation', () => {
+  const tables = functionTables();
+  expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(EXPECTATIONS).sort());
+  for (const t of tables) expect(Object.keys(EXPECTATIONS[t.name]).sort()).toEqual(Object.keys(t.actions).sort());
+});
+
+test('each persona is who the table says', async () => {
+  const roles = await Promise.all(PERSONAS.map(async (p) => (await world.call(p, 'account', { action: 'me.get' })).data.role));
+  expect(Object.fromEntries(PERSONAS.map((p, i) => [p, roles[i]]))).toEqual({
+    anonymous: 'anonymous',
+    guest: 'guest',
+    retiree: 'retiree',
+    otherRetiree: 'retiree',
+    linkedFamily: 'family',
+    unlinkedFamily: 'guest', // asked, not yet accepted: nobody to help yet
+    staffHere: 'staff',
+    staffElsewhere: 'staff',
+    admin: 'admin',
+  });
+});
+
+const DENIED = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+
+test('allow and deny, action by action', async () => {
+  const cases = Object.entries(EXPECTATIONS)
+    .flatMap(([fn, actions]) => Object.entries(actions).map(([name, e]) => ({ fn, name, e })))
+    .sort((a, b) => (a.e.late ?? 0) - (b.e.late ?? 0));
+  const wrong: string[] = [];
+  let calls = 0;
+  for (const { fn, name, e } of cases) {
+    const input = await e.input(world);
+    // Denied personas first, so an allowed call cannot change what they would see.
+    const order = [...PERSONAS].sort((a, b) => Number(e.allow.includes(a)) - Number(e.allow.includes(b)));
+    for (const p of order) {
+      const res = await world.call(p, fn, { action: name, ...input });
+      calls++;
+      const code: string | null = res.ok ? null : res.error.code;
+      const denied = code !== null && (DENIED.has(code) || (e.scoped === true && code === 'NOT_FOUND'));
+      const allowed = e.allow.includes(p);
+      if (allowed && denied) wrong.push(`${fn}.${name} as ${p}: expected allowed, got ${code} ${res.error.message}`);
+      if (!allowed && !denied) wrong.push(`${fn}.${name} as ${p}: expected denied, got ${code ?? 'ok'}`);
+      if (code === 'INTERNAL') wrong.push(`${fn}.${name} as ${p}: INTERNAL error`);
+    }
+  }
+  expect(wrong).toEqual([]);
+  expect(calls).toBe(cases.length * PERSONAS.length);
+}, 120_000);
