@@ -281,7 +281,7 @@ describe('H5 upload route', () => {
     const appServer = await startAppServer({ root: work, cloudUrl: cloud.url, port: 0 });
     try {
       const content = crypto.randomBytes(2 * 1024 * 1024);
-      const res = await fetch(`${appServer.url}/__cloud/h5/storage/upload?cloudPath=${encodeURIComponent('h5/经由.png')}`, {
+      const res = await fetch(`${appServer.url}__cloud/h5/storage/upload?cloudPath=${encodeURIComponent('h5/经由.png')}`, {
         method: 'POST',
         headers: { 'x-dev-token': token, 'content-type': 'image/png' },
         body: content,
