@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { collections } from '../database/collections';
 import { buildFunctions } from './build-functions';
@@ -24,8 +25,9 @@ async function main() {
   const envId = need('CLOUDBASE_ENV_ID');
   const secretId = need('TENCENTCLOUD_SECRETID');
   const secretKey = need('TENCENTCLOUD_SECRETKEY');
-  need('PII_ENC_KEY');
-  need('PII_HMAC_KEY');
+  // Every `{{env.X}}` in cloudbaserc.json is filled from the deployer's environment: all must be set.
+  const rc = fs.readFileSync(path.join(root, 'cloudbaserc.json'), 'utf8');
+  for (const name of new Set([...rc.matchAll(/\{\{env\.([A-Z0-9_]+)\}\}/g)].map((m) => m[1]))) need(name);
   await buildFunctions();
 
   const tcb = (args: string[]) => {
