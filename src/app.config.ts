@@ -1,7 +1,23 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/notices/index', 'pages/notices/detail', 'pages/coming/index'],
+  pages: [
+    'pages/index/index',
+    'pages/notices/index',
+    'pages/notices/detail',
+    'pages/coming/index',
+    'pages/privacy/index',
+    'pages/account/bind',
+    'pages/account/mine',
+    'pages/family/index',
+  ],
   // Staff pages load only when a staff member opens them, keeping the main package small.
-  subPackages: [{ root: 'pages/staff', pages: ['notices/index'] }],
+  subPackages: [
+    {
+      root: 'pages/staff',
+      pages: ['notices/index', 'family/index', 'roster/index', 'team/index', 'claim/index', 'import/index', 'signin/index'],
+    },
+  ],
+  // WeChat's privacy check (2023): privacy APIs wait until the person agrees on our privacy page.
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { PropsWithChildren } from 'react';
+import '@/lib/a11yRuntime';
 import { queryClient } from '@/lib/queryClient';
 import { captureDevToken } from '@/services/session';
 import './app.scss';

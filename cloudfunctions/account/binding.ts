@@ -6,7 +6,7 @@ import { action } from '../_lib/defineFunction';
 import { AppError, isDuplicateKey, notFound } from '../_lib/errors';
 import { decryptPii } from '../_lib/pii';
 import { takeDaily } from '../_lib/rateLimit';
-import { findByIdNumber, pii } from '../_lib/retirees';
+import { findByIdNumber, getRetiree, pii } from '../_lib/retirees';
 import { sendVerificationCode } from '../_lib/sms';
 import { now } from '../_lib/time';
 import { ensureUser, getUser, refreshRole } from '../_lib/users';
@@ -27,6 +27,8 @@ interface AttemptDoc {
   expiresAt: Date;
   triesLeft: number;
   status: 'sent' | 'used';
+  /** Whether the text went out: 'none' when there is no one to send it to (no match). */
+  sms: 'none' | 'pending' | 'sent' | 'failed';
   createdAt: Date;
 }
 
@@ -35,6 +37,36 @@ export const BIND_SENT_MESSAGE = `如果姓名和身份证号与登记信息一�
 
 const codeHash = (attemptId: string, code: string) =>
   crypto.createHmac('sha256', pii().hmacKey).update(`code:${attemptId}:${code}`).digest('hex');
+
+/** Send the code; record whether it went, so a retry of the same request can send it again. */
+async function deliver(attemptId: string, phoneEnc: string, code: string) {
+  const sent = await sendVerificationCode({
+    phone: decryptPii(pii(), phoneEnc),
+    code,
+    minutes: CODE_TTL_MINUTES,
+    sessionContext: attemptId,
+  });
+  await attempts()
+    .doc(attemptId)
+    .update({ sms: sent.ok ? 'sent' : 'failed' });
+  if (!sent.ok) throw new AppError('UNAVAILABLE', '短信暂时发不出去，请过几分钟再试；着急的话请拨打中心电话');
+}
+
+/** A retried start whose text never went out (the provider failed, or the call died): a new code, sent now. */
+async function resendIfUnsent(attempt: AttemptDoc) {
+  if (!attempt.retireeId || (attempt.sms !== 'failed' && attempt.sms !== 'pending') || attempt.status !== 'sent') return;
+  if (new Date(attempt.expiresAt).getTime() < now().getTime()) return;
+  // 'pending' and young: the first call may still be sending; don't send twice.
+  if (attempt.sms === 'pending' && now().getTime() - new Date(attempt.createdAt).getTime() < 30_000) return;
+  const entry = await getRetiree(attempt.retireeId);
+  if (!entry?.phoneEnc) return;
+  const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+  const _ = db().command;
+  const took = (await attempts()
+    .where({ _id: attempt._id, sms: _.in(['failed', 'pending']) })
+    .update({ sms: 'pending', codeHash: codeHash(attempt._id, code), triesLeft: CODE_TRIES })) as { updated: number };
+  if (took.updated === 1) await deliver(attempt._id, entry.phoneEnc, code);
+}
 
 export const bindingActions = {
   'bind.start': action({
@@ -46,9 +78,13 @@ export const bindingActions = {
       const requestKey = `${identity}:${requestId}`;
       const answer = (id: string): BindStarted => ({ attemptId: id, message: BIND_SENT_MESSAGE, expiresInMinutes: CODE_TTL_MINUTES });
 
-      // A retried request gets the first attempt back, and no second text message.
+      // A retried request gets the first attempt back, and no second text message
+      // unless the first one never went out.
       const { data: earlier } = await attempts().where({ requestKey }).limit(1).get();
-      if (earlier.length) return answer((earlier[0] as AttemptDoc)._id);
+      if (earlier.length) {
+        await resendIfUnsent(earlier[0] as AttemptDoc);
+        return answer((earlier[0] as AttemptDoc)._id);
+      }
 
       if (caller.userId && (await getUser(caller.userId))?.retireeId) {
         throw new AppError('CONFLICT', '您已经绑定了退休人员信息。如需换绑，请先在"我的信息"里解除绑定');
@@ -73,6 +109,7 @@ export const bindingActions = {
         expiresAt: new Date(now().getTime() + CODE_TTL_MINUTES * 60_000),
         triesLeft: CODE_TRIES,
         status: 'sent',
+        sms: target ? 'pending' : 'none',
         createdAt: now(),
       };
       try {
@@ -82,15 +119,7 @@ export const bindingActions = {
         const { data } = await attempts().where({ requestKey }).limit(1).get();
         return answer((data[0] as AttemptDoc)._id);
       }
-      if (target?.phoneEnc) {
-        const sent = await sendVerificationCode({
-          phone: decryptPii(pii(), target.phoneEnc),
-          code,
-          minutes: CODE_TTL_MINUTES,
-          sessionContext: id,
-        });
-        if (!sent.ok) throw new AppError('UNAVAILABLE', '短信暂时发不出去，请过几分钟再试；着急的话请拨打中心电话');
-      }
+      if (target?.phoneEnc) await deliver(id, target.phoneEnc, code);
       return answer(id);
     },
   }),

@@ -106,7 +106,7 @@ async function download(fileID: string): Promise<Buffer> {
   } catch {
     throw new FileProblem('上传的文件找不到了，请重新上传');
   }
-  if (buf.length > IMPORT_MAX_BYTES) throw new FileProblem('文件太大了（超过 50 MB），请分成几个文件导入');
+  if (buf.length > IMPORT_MAX_BYTES) throw new FileProblem(`文件太大了（超过 ${IMPORT_MAX_BYTES / 2 ** 20} MB），请分成几个文件导入`);
   fileCache = { fileID, buf };
   return buf;
 }

@@ -1,10 +1,39 @@
 /** Every page address in one place. */
 export type ComingTopic = 'certification' | 'events' | 'policy';
 
+/** `?back=` for pages that send the person on and bring them back afterwards. */
+const withBack = (path: string, back?: string) => (back ? `${path}?back=${encodeURIComponent(back)}` : path);
+
 export const routes = {
   home: () => '/pages/index/index',
   notices: () => '/pages/notices/index',
   noticeDetail: (id: string) => `/pages/notices/detail?id=${encodeURIComponent(id)}`,
   coming: (topic: ComingTopic) => `/pages/coming/index?topic=${topic}`,
+  /** The privacy guide; after 同意并继续 the person goes on to `back`. */
+  privacy: (back?: string) => withBack('/pages/privacy/index', back),
+  bind: () => '/pages/account/bind',
+  mine: () => '/pages/account/mine',
+  family: () => '/pages/family/index',
   staffNotices: () => '/pages/staff/notices/index',
+  staffFamily: () => '/pages/staff/family/index',
+  staffRoster: () => '/pages/staff/roster/index',
+  staffTeam: () => '/pages/staff/team/index',
+  staffClaim: () => '/pages/staff/claim/index',
+  staffImport: () => '/pages/staff/import/index',
+  consoleSignIn: () => '/pages/staff/signin/index',
 };
+
+/**
+ * A `back` address read from a page's query: only this app's own pages, so a crafted link
+ * cannot send someone elsewhere. Mini-programs hand the query over still encoded.
+ */
+export function safeBack(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let url = raw;
+  try {
+    if (url.includes('%')) url = decodeURIComponent(url);
+  } catch {
+    return null;
+  }
+  return /^\/pages\/[a-z0-9/_-]+(\?[A-Za-z0-9=&%_.-]*)?$/.test(url) ? url : null;
+}

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@contract/envelope';
+import { cloudbaseApp } from './cloudbase.h5';
 import { CloudCallError, unavailable } from './cloudError';
 import { devToken } from './session';
 import type { UploadFile } from './storage';
@@ -22,29 +23,12 @@ async function uploadLocal(cloudPath: string, file: File): Promise<string> {
   throw unavailable();
 }
 
-interface CloudbaseApp {
-  uploadFile(options: { cloudPath: string; filePath: File }): Promise<{ fileID: string }>;
-}
-let cloudbaseApp: Promise<CloudbaseApp> | null = null;
-
-/** Production: CloudBase's web SDK. The `if` on a build constant keeps it out of local builds. */
-function loadCloudbase(): Promise<CloudbaseApp> {
-  if (CLOUD_MODE === 'production') {
-    return import('@cloudbase/js-sdk').then((m) => {
-      const cloudbase = m.default ?? m;
-      return cloudbase.init({ env: CLOUDBASE_ENV_ID }) as unknown as CloudbaseApp;
-    });
-  }
-  return Promise.reject(new Error('CloudBase is not used in local mode'));
-}
-
 /** The browser: a `File` the person picked. */
 export const uploadFile: UploadFile = async (cloudPath, file) => {
   if (typeof file === 'string') throw new CloudCallError('INVALID_INPUT', '请先选择要上传的文件');
   if (CLOUD_MODE !== 'production') return uploadLocal(cloudPath, file);
   try {
-    cloudbaseApp ??= loadCloudbase();
-    const res = await (await cloudbaseApp).uploadFile({ cloudPath, filePath: file });
+    const res = await (await cloudbaseApp()).uploadFile({ cloudPath, filePath: file });
     return res.fileID;
   } catch {
     throw unavailable();

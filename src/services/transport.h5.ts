@@ -1,4 +1,5 @@
 import type { CallEvent } from '@contract/envelope';
+import { cloudbaseApp } from './cloudbase.h5';
 import { devToken } from './session';
 import type { Transport } from './transport';
 
@@ -18,25 +19,8 @@ async function sendLocal(name: string, data: CallEvent): Promise<unknown> {
   return body.result;
 }
 
-interface CloudbaseApp {
-  callFunction(options: { name: string; data: CallEvent }): Promise<{ result?: unknown }>;
-}
-let cloudbaseApp: Promise<CloudbaseApp> | null = null;
-
-/** Production: CloudBase's web SDK. The `if` on a build constant keeps it out of local builds. */
-function loadCloudbase(): Promise<CloudbaseApp> {
-  if (CLOUD_MODE === 'production') {
-    return import('@cloudbase/js-sdk').then((m) => {
-      const cloudbase = m.default ?? m;
-      return cloudbase.init({ env: CLOUDBASE_ENV_ID }) as unknown as CloudbaseApp;
-    });
-  }
-  return Promise.reject(new Error('CloudBase is not used in local mode'));
-}
-
 export const send: Transport = async (name, data) => {
   if (CLOUD_MODE !== 'production') return sendLocal(name, data);
-  cloudbaseApp ??= loadCloudbase();
-  const res = await (await cloudbaseApp).callFunction({ name, data });
+  const res = await (await cloudbaseApp()).callFunction({ name, data });
   return res.result;
 };

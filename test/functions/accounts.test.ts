@@ -102,6 +102,23 @@ describe('binding', () => {
     expect(replay).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
+  test('when the text could not be sent, trying again sends it (once)', async () => {
+    const token = await newWeChatUser();
+    await fetch(`${cloud.url}/sandbox/sms/script`, { method: 'PUT', body: JSON.stringify({ next: 'provider_error', count: 1 }) });
+    const input = { action: 'bind.start', name: roster[10].name, idNumber: roster[10].idNumber, requestId: requestId() };
+    const failed = await account(input, token);
+    expect(failed).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(await smsTo(roster[10].phone)).toEqual([]);
+    const retried = await account(input, token);
+    expect(retried.ok).toBe(true);
+    const texts = await smsTo(roster[10].phone);
+    expect(texts).toHaveLength(1);
+    expect((await account(input, token)).ok).toBe(true); // a third try: already sent, nothing more
+    expect(await smsTo(roster[10].phone)).toHaveLength(1);
+    const done = await account({ action: 'bind.confirm', attemptId: retried.data.attemptId, code: codeIn(texts[0]) }, token);
+    expect(done).toMatchObject({ ok: true, data: { role: 'retiree' } });
+  });
+
   test('the answer never tells whether an ID is on the roster', async () => {
     const token = await newWeChatUser();
     const unknownId = UNKNOWN_ID;

@@ -76,7 +76,15 @@ test('the main package carries no code only the staff subpackage uses', () => {
 
 test("WeChat's compiler accepts every page", () => {
   const out = compiledFiles();
-  const pages = ['pages/index/index', 'pages/notices/index', 'pages/notices/detail', 'pages/coming/index', 'pages/staff/notices/index'];
+  // Every page the app declares, main package and subpackages alike.
+  const appJson = JSON.parse(fs.readFileSync(path.join(WEAPP_DIST, 'app.json'), 'utf8')) as {
+    pages: string[];
+    subPackages?: Array<{ root: string; pages: string[] }>;
+  };
+  const pages = [...appJson.pages, ...(appJson.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))];
+  expect(pages).toEqual(
+    expect.arrayContaining(['pages/index/index', 'pages/account/bind', 'pages/family/index', 'pages/staff/import/index']),
+  );
   for (const page of pages) {
     for (const ext of ['js', 'json', 'wxml']) expect(Object.keys(out)).toContain(`${page}.${ext}`);
   }

@@ -1,18 +1,23 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { BigButton } from '@/components/BigButton';
 import { EntryTile } from '@/components/EntryTile';
 import { useMe } from '@/features/account/api/get-me';
 import { isStaff } from '@/features/account/roles';
 import { routes } from '@/lib/routes';
+import { consoleAuth } from '@/services/consoleAuth';
+import { HomeAccount } from './HomeAccount';
 import './home.scss';
 
 const go = (url: string) => () => Taro.navigateTo({ url });
 
-/** The four services, always in the same order, plus 发布通知 for staff. */
+/** What is about me (binding, family), the four services always in the same order, then the staff entries. */
 export function HomeMenu() {
   const me = useMe();
+  const role = me.data?.role;
   return (
     <View className="home-menu">
+      <HomeAccount />
       <EntryTile
         id="entry-certification"
         title="资格认证"
@@ -22,13 +27,45 @@ export function HomeMenu() {
       <EntryTile id="entry-events" title="活动报名" description="中心的课程和活动，在这里报名" onClick={go(routes.coming('events'))} />
       <EntryTile id="entry-policy" title="政策问答" description="退休待遇、医保等常见问题" onClick={go(routes.coming('policy'))} />
       <EntryTile id="entry-notices" title="通知公告" description="中心发布的最新通知" onClick={go(routes.notices())} />
-      {isStaff(me.data?.role) ? (
+      {isStaff(role) ? (
+        <>
+          <EntryTile
+            id="entry-staff-notices"
+            title="发布通知"
+            description="工作人员：写通知、发布和撤下"
+            onClick={go(routes.staffNotices())}
+          />
+          <EntryTile
+            id="entry-staff-family"
+            title="家属关联审核"
+            description="工作人员：核实没有智能手机的长辈，同意或不同意家属帮办"
+            onClick={go(routes.staffFamily())}
+          />
+          <EntryTile
+            id="entry-staff-roster"
+            title="退休人员名册"
+            description="工作人员：按街道、姓名查找，号码遮挡显示"
+            onClick={go(routes.staffRoster())}
+          />
+        </>
+      ) : null}
+      {isStaff(role) && (role === 'admin' || me.data?.streets === 'all') ? (
         <EntryTile
-          id="entry-staff-notices"
-          title="发布通知"
-          description="工作人员：写通知、发布和撤下"
-          onClick={go(routes.staffNotices())}
+          id="entry-staff-import"
+          title="导入退休人员名单"
+          description="区级工作人员：上传 Excel 名单，看着它导入完成"
+          onClick={go(routes.staffImport())}
         />
+      ) : null}
+      {role === 'admin' ? (
+        <EntryTile id="entry-staff-team" title="工作人员管理" description="管理员：邀请新同事、停用账号" onClick={go(routes.staffTeam())} />
+      ) : null}
+      {/* The browser is the staff console: a new colleague's first sign-in redeems their invitation here. */}
+      {process.env.TARO_ENV === 'h5' && role === 'guest' ? (
+        <BigButton id="entry-staff-claim" kind="secondary" label="工作人员：用邀请码开通" onClick={go(routes.staffClaim())} />
+      ) : null}
+      {consoleAuth.available && (role === 'anonymous' || !role) ? (
+        <BigButton id="entry-console-sign-in" kind="secondary" label="工作人员登录" onClick={go(routes.consoleSignIn())} />
       ) : null}
     </View>
   );

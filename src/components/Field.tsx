@@ -1,0 +1,47 @@
+import { Input, View } from '@tarojs/components';
+import './Field.scss';
+
+interface FieldProps {
+  /** On the input itself, for tests and for the error line (`<id>-error`). */
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  /** Shown under the field, in the words of the schema or the server. */
+  error?: string;
+  /** One line above the field: what to type, where to find it. */
+  hint?: string;
+  /** `idcard` and `number` bring up WeChat's matching keyboards. */
+  type?: 'text' | 'number' | 'idcard';
+  maxlength?: number;
+  placeholder?: string;
+  disabled?: boolean;
+}
+
+/** A labelled text field: the label above in large type, the problem (if any) right under it. */
+export function Field({ id, label, value, onInput, error, hint, type = 'text', maxlength = 140, placeholder, disabled }: FieldProps) {
+  return (
+    <View className="field">
+      <View className="field__label">{label}</View>
+      {hint ? <View className="field__hint">{hint}</View> : null}
+      <Input
+        id={id}
+        data-testid={id}
+        className={`field__input${error ? ' field__input--error' : ''}`}
+        placeholderClass="field__placeholder"
+        ariaLabel={error ? `${label}，${error}` : label}
+        type={type}
+        value={value}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        disabled={disabled}
+        onInput={(e) => onInput(e.detail.value)}
+      />
+      {error ? (
+        <View id={`${id}-error`} className="field__error" ariaRole="alert" ariaLabel={error}>
+          {error}
+        </View>
+      ) : null}
+    </View>
+  );
+}

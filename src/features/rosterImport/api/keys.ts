@@ -1,0 +1,4 @@
+export const importKeys = {
+  all: ['roster-imports'] as const,
+  list: () => [...importKeys.all, 'list'] as const,
+};

@@ -1,0 +1,10 @@
+import { Page } from '@/components/Page';
+import { ClaimInvitation } from '@/features/staff/components/ClaimInvitation';
+
+export default function StaffClaimPage() {
+  return (
+    <Page title="开通工作人员账号">
+      <ClaimInvitation />
+    </Page>
+  );
+}

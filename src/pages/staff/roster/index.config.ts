@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '退休人员名册' });

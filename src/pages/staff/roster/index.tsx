@@ -1,0 +1,13 @@
+import { Page } from '@/components/Page';
+import { StaffOnly } from '@/features/account/components/StaffOnly';
+import { RosterBrowser } from '@/features/staff/components/RosterBrowser';
+
+export default function StaffRosterPage() {
+  return (
+    <Page title="退休人员名册">
+      <StaffOnly>
+        <RosterBrowser />
+      </StaffOnly>
+    </Page>
+  );
+}

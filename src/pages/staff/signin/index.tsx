@@ -1,0 +1,10 @@
+import { Page } from '@/components/Page';
+import { ConsoleSignIn } from '@/features/console/components/ConsoleSignIn';
+
+export default function ConsoleSignInPage() {
+  return (
+    <Page title="工作人员登录">
+      <ConsoleSignIn />
+    </Page>
+  );
+}
