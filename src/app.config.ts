@@ -13,7 +13,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'pages/staff',
-      pages: ['notices/index', 'family/index', 'roster/index', 'team/index', 'claim/index', 'import/index', 'signin/index'],
+      pages: ['notices/index', 'family/index', 'roster/index', 'team/index', 'claim/index', 'import/index', 'signin/index', 'audit/index'],
     },
   ],
   // WeChat's privacy check (2023): privacy APIs wait until the person agrees on our privacy page.

@@ -10,7 +10,7 @@ import { isDuplicateKey } from '../_lib/errors';
 import { hashPii } from '../_lib/pii';
 import { pii, retirees, rosterFields } from '../_lib/retirees';
 import { now } from '../_lib/time';
-import { FileProblem, readRoster } from './readFile';
+import { FileProblem, readRoster, type SourceRow } from './readFile';
 import { type RosterRecord, validateRow } from './rows';
 
 /**
@@ -61,7 +61,7 @@ const env = (name: string, fallback: number) => {
   return Number.isFinite(v) && v > 0 ? v : fallback;
 };
 /** Work per call, and how long a caller's claim lasts without renewal (renewed every chunk). */
-const stepMs = () => env('IMPORT_STEP_MS', 20_000);
+const stepMs = () => env('IMPORT_STEP_MS', 8_000);
 const leaseMs = () => env('IMPORT_LEASE_MS', 30_000);
 
 export const jobs = () => db().collection(COLLECTIONS.importJobs);
@@ -151,9 +151,9 @@ export async function runSlice(jobId: string, caller: Caller): Promise<JobDoc | 
   if (!owner) return job;
   const deadline = Date.now() + stepMs();
   try {
+    // Validation is a slice of its own, so the page can show what was found before writing starts.
     if (job.phase === 'validate') await validate(job, owner);
-    job = (await getJob(jobId)) as JobDoc;
-    if (job.phase === 'write' && job.leaseOwner === owner) await write(job, owner, deadline, caller);
+    else if (job.phase === 'write') await write(job, owner, deadline, caller);
   } catch (e) {
     if (!(e instanceof FileProblem)) throw e;
     await jobs()
@@ -223,26 +223,42 @@ async function validate(job: JobDoc, owner: string) {
     });
 }
 
+/**
+ * A warm instance keeps its place in the file between slices of the same job, so the next
+ * slice does not parse the file again from the top to find where it left off (on a
+ * 600,000-row file that costs seconds per slice). Any doubt — another job, another cursor —
+ * and it starts a fresh reader.
+ */
+let openReader: { jobId: string; k: number; rows: AsyncGenerator<SourceRow> } | null = null;
+
+async function readerAt(job: JobDoc, cursor: number) {
+  if (openReader?.jobId === job._id && openReader.k === cursor) return openReader;
+  const reader = { jobId: job._id, k: 0, rows: readRoster(await download(job.fileID), job.fileName) };
+  while (reader.k < cursor) {
+    if ((await reader.rows.next()).done) break;
+    reader.k++;
+  }
+  return reader;
+}
+
 async function write(job: JobDoc, owner: string, deadline: number, caller: Caller) {
   const _ = db().command;
   const skip = await skipped(job);
   const today = shanghaiDay(now());
   let cursor = job.cursor;
-  const rows = readRoster(await download(job.fileID), job.fileName);
-  let k = 0;
-  let batch: RosterRecord[] = [];
+  openReader = null;
+  const reader = await readerAt(job, cursor);
   let end = false;
   while (!end) {
-    batch = [];
+    const batch: RosterRecord[] = [];
     let taken = 0;
     while (taken < CHUNK) {
-      const next = await rows.next();
+      const next = await reader.rows.next();
       if (next.done) {
         end = true;
         break;
       }
-      const index = k++;
-      if (index < cursor) continue; // done by an earlier slice
+      const index = reader.k++;
       taken++;
       if (skip.has(index)) continue;
       const result = validateRow(next.value.raw, today);
@@ -263,7 +279,10 @@ async function write(job: JobDoc, owner: string, deadline: number, caller: Calle
       })) as { updated: number };
     if (res.updated !== 1) return; // someone else took over: their counts stand
     cursor += taken;
-    if (!end && Date.now() > deadline) return;
+    if (!end && Date.now() > deadline) {
+      openReader = reader; // positioned at the new cursor, for this job's next slice
+      return;
+    }
   }
   const done = (await jobs()
     .where({ _id: job._id, phase: 'write', leaseOwner: owner })

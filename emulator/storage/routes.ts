@@ -18,7 +18,8 @@ import { type StoredFile, TooLargeError } from './store';
  *   POST /h5/storage/upload?cloudPath=   the H5 build's upload: raw body, `x-dev-token` = the signed-in user
  * Errors on the COS routes are COS's XML `<Error>`; the H5 route answers JSON with a Chinese message.
  */
-export const H5_UPLOAD_LIMIT = 50 * 1024 * 1024;
+// As large as the largest roster the import takes (IMPORT_MAX_BYTES in contract/roster.ts).
+export const H5_UPLOAD_LIMIT = 100 * 1024 * 1024;
 
 export function createStorageRoute(storage: LocalStorage, auth: DevAuth): Route {
   return async (req, res, url) => {
@@ -158,7 +159,7 @@ async function h5Upload(storage: LocalStorage, auth: DevAuth, req: http.Incoming
   const cloudPath = url.searchParams.get('cloudPath');
   const problem = cloudPathProblem(cloudPath);
   if (problem) return json(res, 400, { code: 'INVALID_PARAM', message: `文件路径不合法：${problem}` });
-  const tooLarge = () => json(res, 413, { code: 'PAYLOAD_TOO_LARGE', message: '文件太大了，请不要超过 50 MB' });
+  const tooLarge = () => json(res, 413, { code: 'PAYLOAD_TOO_LARGE', message: `文件太大了，请不要超过 ${H5_UPLOAD_LIMIT / 2 ** 20} MB` });
   // Node reads and drops the rest of a body we answer early, so the browser still gets the answer.
   if (Number(header(req, 'content-length') ?? 0) > H5_UPLOAD_LIMIT) return tooLarge();
   try {

@@ -21,6 +21,7 @@ export const routes = {
   staffClaim: () => '/pages/staff/claim/index',
   staffImport: () => '/pages/staff/import/index',
   consoleSignIn: () => '/pages/staff/signin/index',
+  staffAudit: () => '/pages/staff/audit/index',
 };
 
 /**

@@ -57,6 +57,8 @@ test(`staff import the district roster (${ROWS.toLocaleString('en')} people) and
   await journey.step(tab, 'watch-progress', async () => {
     await shown(page, '#import-start').click();
     await shown(page, '#import-progress-text').filter({ hasText: '正在导入' }).waitFor({ timeout: LONG_WAIT });
+    // Checking came first: the two broken rows are announced before writing starts.
+    await shown(page, '#import-invalid-note').filter({ hasText: '2 行有问题' }).waitFor();
     await journey.shoot(page, 'import-02-progress.png');
   });
 

@@ -5,7 +5,10 @@ import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { startAppServer } from '../../emulator/appServer';
 import { localSdkEnv } from '../../emulator/sdkEnv';
+import { H5_UPLOAD_LIMIT } from '../../emulator/storage/routes';
 import { type LocalCloud, startLocalCloud } from '../support/localCloud';
+
+const LIMIT_MB = H5_UPLOAD_LIMIT / 2 ** 20;
 
 /**
  * Cloud storage in the emulator, through the real @cloudbase/node-sdk over HTTP the way
@@ -299,29 +302,29 @@ describe('H5 upload route', () => {
     expect(res.status).toBe(400);
   });
 
-  test('refuses over 50 MB, by content-length and by counting a streamed body', async () => {
-    const big = Buffer.alloc(50 * 1024 * 1024 + 1, 7);
+  test(`refuses over ${LIMIT_MB} MB (the largest roster file), by content-length and by counting a streamed body`, async () => {
+    const big = Buffer.alloc(H5_UPLOAD_LIMIT + 1, 7);
     const res = await upload('h5/big.bin', big, { 'x-dev-token': token });
     expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ message: '文件太大了，请不要超过 50 MB' });
+    expect(await res.json()).toMatchObject({ message: `文件太大了，请不要超过 ${LIMIT_MB} MB` });
 
     const chunk = Buffer.alloc(1024 * 1024, 3);
     let sent = 0;
     const stream = new ReadableStream({
       pull(controller) {
-        if (sent++ < 51) controller.enqueue(chunk);
+        if (sent++ < LIMIT_MB + 1) controller.enqueue(chunk);
         else controller.close();
       },
     });
     const streamed = await upload('h5/big.bin', stream as any, { 'x-dev-token': token }, { duplex: 'half' } as any);
     expect(streamed.status).toBe(413);
-    expect(await streamed.json()).toMatchObject({ message: '文件太大了，请不要超过 50 MB' });
+    expect(await streamed.json()).toMatchObject({ message: `文件太大了，请不要超过 ${LIMIT_MB} MB` });
     await expect(app.downloadFile({ fileID: 'cloud://local-dev.local-dev-local-1250000000/h5/big.bin' })).rejects.toMatchObject({
       code: 'STORAGE_FILE_NONEXIST',
     });
 
     // Exactly at the limit is fine.
-    const atLimit = await upload('h5/limit.bin', Buffer.alloc(50 * 1024 * 1024, 1), { 'x-dev-token': token });
+    const atLimit = await upload('h5/limit.bin', Buffer.alloc(H5_UPLOAD_LIMIT, 1), { 'x-dev-token': token });
     expect(atLimit.status).toBe(200);
   });
 });

@@ -37,10 +37,10 @@ describe('determinism', () => {
   });
 
   it('refuses scales the accounts cannot use', () => {
-    expect(() => generateDemoData({ scale: 2 })).toThrow(RangeError);
+    expect(() => generateDemoData({ scale: 3 })).toThrow(RangeError);
     expect(() => generateDemoData({ scale: 'huge' as 'demo' })).toThrow(RangeError);
     expect(() => generateDemoData({ today: '2026-02-30' })).toThrow(RangeError);
-    expect(generateDemoData({ scale: 3 }).roster).toHaveLength(3);
+    expect(generateDemoData({ scale: 4 }).roster).toHaveLength(4);
   });
 });
 

@@ -35,7 +35,9 @@ const callsOf = (action: string) => wx.cloudCalls.filter((c) => c.name === 'acco
 test('the admin home page has the staff entries', async () => {
   const home = await wx.renderPage('pages/index/index');
   await home.waitForText('家属关联审核');
-  for (const id of ['entry-staff-family', 'entry-staff-roster', 'entry-staff-team']) expect(home.byId(id)).toBeDefined();
+  for (const id of ['entry-staff-family', 'entry-staff-roster', 'entry-staff-team', 'entry-staff-audit', 'entry-staff-import']) {
+    expect(home.byId(id)).toBeDefined();
+  }
   expect(home.byId('entry-bind')).toBeUndefined();
 });
 
@@ -78,6 +80,15 @@ test('查看完整号码 asks why first; the reveal is then in the person’s ow
   const mine = (await account({ action: 'me.data' }, await cloud.tokenFor('retiree'))).data as MyData;
   const seen = mine.accessLog.find((r: AuditRecord) => r.action === 'pii.reveal.idNumber');
   expect(seen).toMatchObject({ actorRole: 'admin', detail: { purpose: 'certification', purposeText: '办理资格认证' } });
+});
+
+test('the audit log shows that reveal, by whom and why, and filters by kind', async () => {
+  const page = await wx.renderPage('pages/staff/audit/index');
+  await page.waitForText('王海峰：查看完整身份证号（办理资格认证）');
+  expect(callsOf('audit.search').at(-1)?.data).toMatchObject({ page: 1 });
+  await page.tap('audit-kind-reveal-phone');
+  await page.waitForText('没有这一类的记录');
+  expect(callsOf('audit.search').at(-1)?.data).toMatchObject({ kind: 'pii.reveal.phone', page: 1 });
 });
 
 test('inviting a colleague shows the code once; the code opens a staff account', async () => {

@@ -58,7 +58,20 @@ export function HomeMenu() {
         />
       ) : null}
       {role === 'admin' ? (
-        <EntryTile id="entry-staff-team" title="工作人员管理" description="管理员：邀请新同事、停用账号" onClick={go(routes.staffTeam())} />
+        <>
+          <EntryTile
+            id="entry-staff-team"
+            title="工作人员管理"
+            description="管理员：邀请新同事、停用账号"
+            onClick={go(routes.staffTeam())}
+          />
+          <EntryTile
+            id="entry-staff-audit"
+            title="操作记录"
+            description="管理员：谁在什么时候查看或修改了什么"
+            onClick={go(routes.staffAudit())}
+          />
+        </>
       ) : null}
       {/* The browser is the staff console: a new colleague's first sign-in redeems their invitation here. */}
       {process.env.TARO_ENV === 'h5' && role === 'guest' ? (

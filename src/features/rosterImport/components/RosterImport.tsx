@@ -98,6 +98,11 @@ function Progress({ job }: { job: ImportJob }) {
       <View id="import-progress-text" className="roster-import__text" ariaRole="status" ariaLabel={words}>
         {words}
       </View>
+      {job.phase === 'write' && job.invalid > 0 ? (
+        <View id="import-invalid-note" className="roster-import__text roster-import__muted">
+          检查发现 {job.invalid} 行有问题，这些行先不导入，完成后会一一列出。
+        </View>
+      ) : null}
       <View className="roster-import__bar" ariaRole="progressbar" ariaLabel={`已完成百分之${pct}`}>
         <View id="import-progress" className="roster-import__bar-fill" style={{ width: `${pct}%` }} />
       </View>
