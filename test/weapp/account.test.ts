@@ -107,11 +107,18 @@ test("the privacy page lists what is collected and why, with WeChat's own consen
 });
 
 test('agreeing (WeChat reports it to the button) records consent and goes on to binding', async () => {
+  // A privacy API called before consent: WeChat holds it and asks the app, which opens the guide.
+  const heldCall = jest.fn();
+  wx.navigateTo.mockClear();
+  wx.needPrivacyAuthorization(heldCall);
+  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/privacy/index' }));
   const page = await wx.renderPage('pages/privacy/index', { back: encodeURIComponent('/pages/account/bind') });
   await page.waitForText('同意并继续');
   redirectTo.mockClear();
   page.byId('privacy-agree')?.dispatchEvent('agreeprivacyauthorization', { detail: { errMsg: 'agreePrivacyAuthorization:ok' } });
   await waitUntil(() => redirectTo.mock.calls.length > 0, 'the page to go on to binding');
+  // …and the call WeChat held goes on.
+  expect(heldCall).toHaveBeenCalledWith({ event: 'agree', buttonId: 'privacy-agree' });
   expect(callsOf('privacy.accept')).toEqual([{ name: 'account', data: { action: 'privacy.accept', version: expect.any(String) } }]);
   expect(redirectTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/account/bind' }));
   const me = await cloud.callFunction('account', { action: 'me.get' }, token);

@@ -43,6 +43,8 @@ export interface RenderedPage {
 export interface WeappHarness {
   /** wx.navigateTo, stubbed: tests read where the app wanted to go. */
   navigateTo: jest.Mock;
+  /** What WeChat does when a privacy API is called before consent: calls the app's listener. */
+  needPrivacyAuthorization(resolve: (result: unknown) => void): void;
   cloudCalls: CloudCall[];
   setToken(token: string | undefined): void;
   renderPage(route: string, query?: Record<string, string>): Promise<RenderedPage>;
@@ -76,10 +78,14 @@ export function startWeapp(options: WeappOptions): WeappHarness {
     return promise;
   };
 
+  // WeChat's privacy gate: the app registers a listener at launch.
+  const privacyListeners: Array<(resolve: (result: unknown) => void, info: AnyRecord) => void> = [];
+  const onNeedPrivacyAuthorization = (listener: (typeof privacyListeners)[number]) => privacyListeners.push(listener);
+
   // Stubs first, so simulate's mock wx is merged under them.
-  g.wx = { ...(g.wx ?? {}), cloud: { init() {}, callFunction }, navigateTo };
+  g.wx = { ...(g.wx ?? {}), cloud: { init() {}, callFunction }, navigateTo, onNeedPrivacyAuthorization };
   const simulate: Simulate = require('miniprogram-simulate');
-  Object.assign(g.wx, { cloud: { init() {}, callFunction }, navigateTo });
+  Object.assign(g.wx, { cloud: { init() {}, callFunction }, navigateTo, onNeedPrivacyAuthorization });
 
   const pages: AnyRecord[] = [];
   let app: AnyRecord | undefined;
@@ -116,6 +122,10 @@ export function startWeapp(options: WeappOptions): WeappHarness {
 
   return {
     navigateTo,
+    needPrivacyAuthorization(resolve) {
+      if (!privacyListeners.length) throw new Error('the app registered no onNeedPrivacyAuthorization listener');
+      for (const listener of privacyListeners) listener(resolve, { referrer: 'chooseMessageFile' });
+    },
     cloudCalls,
     setToken: (t) => {
       token = t;

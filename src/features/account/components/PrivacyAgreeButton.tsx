@@ -1,5 +1,6 @@
 import { Button } from '@tarojs/components';
 import { BigButton } from '@/components/BigButton';
+import { privacyAgreed } from '@/services/wechatPrivacy';
 import './privacy.scss';
 
 interface PrivacyAgreeButtonProps {
@@ -24,6 +25,7 @@ export function PrivacyAgreeButton({ busy, onAgree }: PrivacyAgreeButtonProps) {
         ariaLabel={LABEL}
         disabled={busy}
         onAgreePrivacyAuthorization={() => {
+          privacyAgreed('privacy-agree'); // a privacy call WeChat held back may go on now
           if (!busy) onAgree();
         }}
       >
