@@ -246,8 +246,8 @@ async function write(job: JobDoc, owner: string, deadline: number, caller: Calle
   const skip = await skipped(job);
   const today = shanghaiDay(now());
   let cursor = job.cursor;
-  openReader = null;
   const reader = await readerAt(job, cursor);
+  openReader = null; // this slice's now; kept again below only if the slice ends cleanly at a chunk boundary
   let end = false;
   while (!end) {
     const batch: RosterRecord[] = [];
