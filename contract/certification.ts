@@ -1,0 +1,204 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import { z } from 'zod';
+
+dayjs.extend(utc);
+
+/**
+ * Pension eligibility certification: the rules of this deployment and what they make of a
+ * person's record. Pure functions of calendar days ('YYYY-MM-DD', already in UTC+8 — see
+ * contract/time.ts `shanghaiDay`), shared by the functions, the scheduler and the app.
+ *
+ * The cycle is a setting, never a constant in code: most places use a rolling rule (at
+ * most N months between two certifications), some a fixed window in the year.
+ */
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期应写成 MM-DD');
+
+export const rulesSchema = z.object({
+  cycle: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('rolling'), months: z.number().int().min(1).max(36) }),
+    /** Certify once a year between `from` and `to` (inclusive, MM-DD, not crossing New Year). */
+    z.object({ kind: z.literal('window'), from: monthDay, to: monthDay }),
+  ]),
+  /** "Due soon" this many days before the due date (the home screen starts asking). */
+  dueSoonDays: z.number().int().min(1).max(180),
+  /** Reminders this many days before the due date (and 0 = on the day). */
+  reminderDaysBefore: z.array(z.number().int().min(0).max(180)).max(5),
+  /** Data-comparison sources: one strong record certifies; `weakNeeded` different weak sources do. */
+  evidence: z.object({
+    strong: z.array(z.string().min(1)).min(1),
+    weak: z.array(z.string().min(1)),
+    weakNeeded: z.number().int().min(1).max(5),
+    /** Evidence older than this does not count. */
+    maxAgeDays: z.number().int().min(1).max(365),
+  }),
+});
+export type CertificationRules = z.infer<typeof rulesSchema>;
+
+/** The default deployment: rolling 12 months, as most places do. */
+export const DEFAULT_RULES: CertificationRules = {
+  cycle: { kind: 'rolling', months: 12 },
+  dueSoonDays: 30,
+  reminderDaysBefore: [30, 7, 1],
+  evidence: {
+    strong: ['医保结算', '住院记录', '公安户籍'],
+    weak: ['公交出行', '社保卡消费', '民政服务'],
+    weakNeeded: 2,
+    maxAgeDays: 90,
+  },
+};
+
+export type CertificationState = 'certified' | 'due_soon' | 'overdue' | 'suspended' | 'restored' | 'never';
+
+const day = (s: string) => dayjs.utc(s);
+const fmt = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function assertDay(s: string, what: string) {
+  if (!ISO_DAY.test(s) || !day(s).isValid() || fmt(day(s)) !== s) throw new RangeError(`${what} must be a real YYYY-MM-DD day, got ${s}`);
+}
+
+/** Whole days from `a` to `b` (negative if `b` is earlier). */
+export function daysBetween(a: string, b: string): number {
+  return day(b).diff(day(a), 'day');
+}
+
+/**
+ * `months` after `from`, on the same day of the month, or the month's last day when it has
+ * no such day: 2024-02-29 + 12 months = 2025-02-28; 2025-01-31 + 1 month = 2025-02-28.
+ */
+export function addMonths(from: string, months: number): string {
+  assertDay(from, 'from');
+  return fmt(day(from).add(months, 'month'));
+}
+
+/** The window of year `y`, as days. */
+function windowOf(y: number, from: string, to: string): { start: string; end: string } {
+  const clamp = (md: string) => {
+    const [m, d] = md.split('-').map(Number);
+    const last = day(`${y}-${String(m).padStart(2, '0')}-01`).daysInMonth();
+    return `${y}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  };
+  return { start: clamp(from), end: clamp(to) };
+}
+
+/**
+ * The last day a person may certify without being overdue, given their last certification.
+ * Rolling: last + N months (never certified: due today). Window: the end of this year's
+ * window if they have not certified inside it, else the end of next year's.
+ */
+export function dueDate(lastCertified: string | null, rules: CertificationRules, today: string): string {
+  assertDay(today, 'today');
+  if (lastCertified) assertDay(lastCertified, 'lastCertified');
+  const { cycle } = rules;
+  if (cycle.kind === 'rolling') return lastCertified ? addMonths(lastCertified, cycle.months) : today;
+  const year = day(today).year();
+  const thisYear = windowOf(year, cycle.from, cycle.to);
+  const doneThisYear = lastCertified !== null && lastCertified >= thisYear.start && lastCertified <= thisYear.end;
+  // Certified in this year's window, or this year's has passed and they had certified in the last one: next year's end.
+  if (doneThisYear) return windowOf(year + 1, cycle.from, cycle.to).end;
+  return thisYear.end;
+}
+
+export interface CertificationRecord {
+  lastCertifiedAt: string | null;
+  /** Payment suspended for being overdue (the day), if it is. */
+  suspendedAt?: string | null;
+  /** Payment restored after a later certification (the day), if it was. */
+  restoredAt?: string | null;
+}
+
+/**
+ * Where a person stands today. Suspended wins until they certify again; once they have,
+ * and payment is restored, they show as restored until the next cycle's "due soon".
+ */
+export function certificationState(rec: CertificationRecord, rules: CertificationRules, today: string): CertificationState {
+  const due = dueDate(rec.lastCertifiedAt, rules, today);
+  const left = daysBetween(today, due);
+  const certifiedSinceSuspension = !!rec.suspendedAt && !!rec.lastCertifiedAt && rec.lastCertifiedAt >= rec.suspendedAt;
+  if (rec.suspendedAt && !certifiedSinceSuspension) return 'suspended';
+  if (!rec.lastCertifiedAt) return 'never';
+  if (left < 0) return 'overdue';
+  if (left <= rules.dueSoonDays) return 'due_soon';
+  if (rec.restoredAt && certifiedSinceSuspension) return 'restored';
+  return 'certified';
+}
+
+/** Which reminders are due today: the offsets that fall on today (so a daily run sends each once). */
+export function remindersToday(lastCertified: string | null, rules: CertificationRules, today: string): number[] {
+  if (!lastCertified) return [];
+  const left = daysBetween(today, dueDate(lastCertified, rules, today));
+  return rules.reminderDaysBefore.filter((d) => d === left);
+}
+
+export interface Evidence {
+  source: string;
+  /** The day the record shows the person alive and present. */
+  date: string;
+}
+
+/**
+ * Does this evidence certify on `today`? One strong source does; otherwise `weakNeeded`
+ * different weak sources. Too old, future-dated or unknown sources count for nothing.
+ * Returns the day certified (the latest counting record) and the sources used, or null.
+ */
+export function evidenceCertifies(
+  evidence: Evidence[],
+  rules: CertificationRules,
+  today: string,
+): { date: string; sources: string[] } | null {
+  const { strong, weak, weakNeeded, maxAgeDays } = rules.evidence;
+  const fresh = evidence.filter((e) => ISO_DAY.test(e.date) && e.date <= today && daysBetween(e.date, today) <= maxAgeDays);
+  const strongOnes = fresh.filter((e) => strong.includes(e.source)).sort((a, b) => b.date.localeCompare(a.date));
+  if (strongOnes.length) return { date: strongOnes[0].date, sources: [strongOnes[0].source] };
+  const latestBySource = new Map<string, string>();
+  for (const e of fresh) if (weak.includes(e.source) && (latestBySource.get(e.source) ?? '') < e.date) latestBySource.set(e.source, e.date);
+  if (latestBySource.size < weakNeeded) return null;
+  const used = [...latestBySource.entries()].sort((a, b) => b[1].localeCompare(a[1])).slice(0, weakNeeded);
+  // The latest day on which enough different sources had shown the person: the oldest of those used.
+  return { date: used[used.length - 1][1], sources: used.map(([s]) => s) };
+}
+
+const chineseDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+const chineseFullDay = (d: string) => `${Number(d.slice(0, 4))}年${chineseDay(d)}`;
+
+export type CertificationMethod = 'data' | 'face' | 'family_face' | 'onsite' | 'home_visit';
+const METHOD_WORDS: Record<CertificationMethod, string> = {
+  data: '大数据比对',
+  face: '微信刷脸',
+  family_face: '家人帮助刷脸',
+  onsite: '现场',
+  home_visit: '上门',
+};
+
+/** The one sentence the home screen shows, in plain words. */
+export function statusWords(
+  rec: CertificationRecord & { method?: CertificationMethod | null },
+  rules: CertificationRules,
+  today: string,
+): { state: CertificationState; headline: string; due: string | null } {
+  const state = certificationState(rec, rules, today);
+  const due = rec.lastCertifiedAt ? dueDate(rec.lastCertifiedAt, rules, today) : null;
+  const how = rec.method ? METHOD_WORDS[rec.method] : null;
+  switch (state) {
+    case 'never':
+      return { state, headline: '还没有认证记录，请尽快完成认证', due };
+    case 'suspended':
+      return { state, headline: '因为没有按时认证，养老金暂停发放了。完成认证后会恢复发放，并补发暂停的月份', due };
+    case 'overdue':
+      return { state, headline: `认证已过期（应在${chineseFullDay(due as string)}前完成），请尽快认证，以免影响养老金发放`, due };
+    case 'due_soon':
+      return { state, headline: `请在${chineseDay(due as string)}前完成认证`, due };
+    case 'restored':
+      return { state, headline: '已认证，养老金已恢复发放，暂停的月份会补发', due };
+    default:
+      return {
+        state,
+        headline:
+          rec.method === 'data'
+            ? '已通过大数据比对认证，无需操作'
+            : `已${how ? `通过${how}` : ''}认证，下次请在${chineseFullDay(due as string)}前认证`,
+        due,
+      };
+  }
+}
