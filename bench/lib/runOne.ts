@@ -23,6 +23,8 @@ async function main() {
   const markdown = await bench.run(log);
   writeSection(bench.name, markdown);
   log(`done; section "${bench.name}" written to bench/RESULTS.md`);
+  // Some tools leave handles open (miniprogram-ci's file watcher): the benchmark is over, so end.
+  process.exit(0);
 }
 
 main().catch((e) => {
