@@ -202,3 +202,26 @@ export function statusWords(
       };
   }
 }
+
+export const certificationSchemas = {
+  /** My certification status, and that of each elder I help. */
+  'status.mine': z.object({}).strict(),
+} as const;
+
+/** One person's status as the home screen shows it. */
+export interface CertificationStatus {
+  retireeId: string;
+  name: string;
+  state: CertificationState;
+  headline: string;
+  /** The last day to certify without being overdue ('YYYY-MM-DD'), if known. */
+  due: string | null;
+  lastCertifiedAt: string | null;
+  /** Abroad or a non-mainland ID: WeChat face verification is not for them; other channels are. */
+  otherChannels: boolean;
+}
+
+export interface MyCertification {
+  self: CertificationStatus | null;
+  elders: CertificationStatus[];
+}

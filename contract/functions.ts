@@ -12,6 +12,7 @@ import type {
   RetireeSummary,
   StaffAccount,
 } from './accounts';
+import type { MyCertification } from './certification';
 import type { Notice, NoticeInput, NoticePage } from './notices';
 import type { ImportJob, RosterInput } from './roster';
 
@@ -53,6 +54,9 @@ export interface FunctionActions {
     'staff.update': { input: AccountInput<'staff.update'>; output: StaffAccount };
     'staff.disable': { input: AccountInput<'staff.disable'>; output: StaffAccount };
     'audit.search': { input: AccountInput<'audit.search'>; output: Page<AuditRecord> };
+  };
+  certification: {
+    'status.mine': { input: Record<string, never>; output: MyCertification };
   };
   roster: {
     'import.start': { input: RosterInput<'import.start'>; output: ImportJob };

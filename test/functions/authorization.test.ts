@@ -135,6 +135,9 @@ const EXPECTATIONS: Record<string, Record<string, Expectation>> = {
     'staff.disable': { allow: ['admin'], scoped: true, input: async (w) => ({ userId: await w.newStaff() }) },
     'audit.search': { allow: ['admin'], input: () => ({}) },
   },
+  certification: {
+    'status.mine': { allow: PEOPLE, input: () => ({}) },
+  },
   roster: {
     // The roster is imported by district-wide staff and admins; street staff may not.
     'import.start': {

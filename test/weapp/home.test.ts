@@ -37,6 +37,14 @@ test('greets the signed-in retiree by name, and shows no staff entry', async () 
   expect(wx.cloudCalls).toContainEqual({ name: 'account', data: { action: 'me.get' } });
 });
 
+test('says where the retiree stands on certification, in one sentence', async () => {
+  const home = await wx.renderPage('pages/index/index');
+  const text = await home.waitForText('我的资格认证');
+  expect(home.byId('cert-status-self')).toBeDefined();
+  expect(text).toMatch(/已认证|请在\d{1,2}月\d{1,2}日前完成认证|认证已过期/);
+  expect(wx.cloudCalls).toContainEqual({ name: 'certification', data: { action: 'status.mine' } });
+});
+
 test('tapping 通知公告 opens the notices list', async () => {
   const home = await wx.renderPage('pages/index/index');
   wx.navigateTo.mockClear();

@@ -4,6 +4,7 @@ import { BigButton } from '@/components/BigButton';
 import { EntryTile } from '@/components/EntryTile';
 import { useMe } from '@/features/account/api/get-me';
 import { isStaff } from '@/features/account/roles';
+import { CertificationCards } from '@/features/certification/components/CertificationCard';
 import { routes } from '@/lib/routes';
 import { consoleAuth } from '@/services/consoleAuth';
 import { HomeAccount } from './HomeAccount';
@@ -17,6 +18,7 @@ export function HomeMenu() {
   const role = me.data?.role;
   return (
     <View className="home-menu">
+      <CertificationCards />
       <HomeAccount />
       <EntryTile
         id="entry-certification"
