@@ -14,11 +14,11 @@ import { type Caller, isStaff } from '../_lib/caller';
 import { db } from '../_lib/cloud';
 import { action, STAFF } from '../_lib/defineFunction';
 import { AppError, invalidInput, isDuplicateKey, notFound } from '../_lib/errors';
+import { closedPairKey, getLink, type LinkDoc, links, livePairKey, toLink } from '../_lib/links';
 import { takeDaily } from '../_lib/rateLimit';
 import { findByIdNumber, getRetiree, inScope, type RetireeDoc, retirees, toSummary } from '../_lib/retirees';
 import { now } from '../_lib/time';
 import { actingFor, ensureUser, getUser, refreshRole } from '../_lib/users';
-import { closedPairKey, getLink, type LinkDoc, links, livePairKey, toLink } from './links';
 import { requirePrivacy } from './me';
 
 /**

@@ -5,11 +5,11 @@ import type { Caller } from '../_lib/caller';
 import { db } from '../_lib/cloud';
 import { action, EVERYONE } from '../_lib/defineFunction';
 import { AppError, isDuplicateKey, unauthenticated } from '../_lib/errors';
+import { type LinkDoc, links, toLink } from '../_lib/links';
 import { getRetiree, retirees, toSummary } from '../_lib/retirees';
 import { now } from '../_lib/time';
 import { getUser, refreshRole, users } from '../_lib/users';
 import { toAuditRecord } from './auditLog';
-import { type LinkDoc, links, toLink } from './links';
 
 export async function privacyAccepted(identity: string | null): Promise<boolean> {
   if (!identity) return false;

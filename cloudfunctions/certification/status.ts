@@ -2,10 +2,10 @@ import { type CertificationStatus, certificationSchemas, type MyCertification, s
 import { shanghaiDay } from '../../contract/time';
 import { certificationRules } from '../_lib/certificationRules';
 import { action } from '../_lib/defineFunction';
+import { links } from '../_lib/links';
 import { getRetiree, type RetireeDoc } from '../_lib/retirees';
 import { now } from '../_lib/time';
 import { getUser } from '../_lib/users';
-import { links } from '../account/links';
 
 function statusOf(
   doc: RetireeDoc & { suspendedAt?: string | null; restoredAt?: string | null; lastMethod?: string | null },

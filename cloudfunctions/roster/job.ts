@@ -145,7 +145,7 @@ async function release(jobId: string, owner: string) {
 
 /** One slice of work on a job; returns the job as it stands after. */
 export async function runSlice(jobId: string, caller: Caller): Promise<JobDoc | null> {
-  let job = await getJob(jobId);
+  const job = await getJob(jobId);
   if (!job || job.phase === 'done' || job.phase === 'failed') return job;
   const owner = await claim(job);
   if (!owner) return job;

@@ -1,6 +1,6 @@
 import type { FamilyLink } from '../../contract/accounts';
 import { COLLECTIONS } from '../../database/collections';
-import { db } from '../_lib/cloud';
+import { db } from './cloud';
 
 /** A family link as stored. */
 export interface LinkDoc {
