@@ -7,10 +7,7 @@ import { type CertificationRules, DEFAULT_RULES, rulesSchema } from '../../contr
  */
 let cached: CertificationRules | null = null;
 
-export function certificationRules(env: NodeJS.ProcessEnv = process.env): CertificationRules {
-  if (cached && env === process.env) return cached;
-  const raw = env.CERT_RULES;
-  const rules = raw ? rulesSchema.parse(JSON.parse(raw)) : DEFAULT_RULES;
-  if (env === process.env) cached = rules;
-  return rules;
+export function certificationRules(): CertificationRules {
+  cached ??= process.env.CERT_RULES ? rulesSchema.parse(JSON.parse(process.env.CERT_RULES)) : DEFAULT_RULES;
+  return cached;
 }

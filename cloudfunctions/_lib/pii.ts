@@ -51,6 +51,11 @@ export function decryptPii(keys: PiiKeys, stored: string): string {
   return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString('utf8');
 }
 
+/** A keyed hash (HMAC-SHA256, hex) under the personal-data HMAC key; `label` keeps uses apart. */
+export function keyedHash(keys: PiiKeys, label: string, value: string): string {
+  return crypto.createHmac('sha256', keys.hmacKey).update(`${label}:${value}`).digest('hex');
+}
+
 /** Look-up hash; `kind` keeps an ID number and a phone number with equal digits apart. */
 export function hashPii(keys: PiiKeys, kind: 'id' | 'phone', value: string): string {
   return crypto.createHmac('sha256', keys.hmacKey).update(`${kind}:${value.trim().toUpperCase()}`).digest('hex');

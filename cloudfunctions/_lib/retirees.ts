@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { RetireeSummary } from '../../contract/accounts';
 import { maskIdNumber } from '../../contract/idCard';
 import { maskPhone } from '../../contract/phone';
@@ -6,7 +5,7 @@ import { COLLECTIONS } from '../../database/collections';
 import type { Caller } from './caller';
 import { db } from './cloud';
 import { notFound } from './errors';
-import { encryptPii, hashPii, type PiiKeys, piiKeysFromEnv } from './pii';
+import { encryptPii, hashPii, keyedHash, type PiiKeys, piiKeysFromEnv } from './pii';
 
 /** A roster entry as stored: personal numbers encrypted, hashed for look-up, masked for display. */
 export interface RetireeDoc {
@@ -134,9 +133,6 @@ export function rosterFields(keys: PiiKeys, f: RosterFacts) {
     community: f.community,
     abroad: f.abroad,
     nonMainlandId: f.nonMainlandId,
-    factsHash: crypto
-      .createHmac('sha256', keys.hmacKey)
-      .update(`facts:${JSON.stringify(facts)}`)
-      .digest('hex'),
+    factsHash: keyedHash(keys, 'facts', JSON.stringify(facts)),
   };
 }

@@ -4,7 +4,7 @@ import { COLLECTIONS } from '../../database/collections';
 import { db } from '../_lib/cloud';
 import { action } from '../_lib/defineFunction';
 import { AppError, isDuplicateKey, notFound } from '../_lib/errors';
-import { decryptPii } from '../_lib/pii';
+import { decryptPii, keyedHash } from '../_lib/pii';
 import { takeDaily } from '../_lib/rateLimit';
 import { findByIdNumber, getRetiree, pii } from '../_lib/retirees';
 import { sendVerificationCode } from '../_lib/sms';
@@ -35,8 +35,10 @@ interface AttemptDoc {
 const attempts = () => db().collection(COLLECTIONS.bindAttempts);
 export const BIND_SENT_MESSAGE = `如果姓名和身份证号与登记信息一致，验证码已发送到登记的手机上，${CODE_TTL_MINUTES}分钟内有效。`;
 
-const codeHash = (attemptId: string, code: string) =>
-  crypto.createHmac('sha256', pii().hmacKey).update(`code:${attemptId}:${code}`).digest('hex');
+const codeHash = (attemptId: string, code: string) => keyedHash(pii(), 'code', `${attemptId}:${code}`);
+
+/** A 6-digit code, every value equally likely. */
+const newCode = () => String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
 
 /** Send the code; record whether it went, so a retry of the same request can send it again. */
 async function deliver(attemptId: string, phoneEnc: string, code: string) {
@@ -60,7 +62,7 @@ async function resendIfUnsent(attempt: AttemptDoc) {
   if (attempt.sms === 'pending' && now().getTime() - new Date(attempt.createdAt).getTime() < 30_000) return;
   const entry = await getRetiree(attempt.retireeId);
   if (!entry?.phoneEnc) return;
-  const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+  const code = newCode();
   const _ = db().command;
   const took = (await attempts()
     .where({ _id: attempt._id, sms: _.in(['failed', 'pending']) })
@@ -99,7 +101,7 @@ export const bindingActions = {
       const target = allowed ? match : null;
 
       const id = crypto.randomUUID().replace(/-/g, '');
-      const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+      const code = newCode();
       const doc: Omit<AttemptDoc, '_id'> & { _id: string } = {
         _id: id,
         requestKey,

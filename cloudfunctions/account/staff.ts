@@ -6,6 +6,7 @@ import type { UserDoc } from '../_lib/caller';
 import { db } from '../_lib/cloud';
 import { action } from '../_lib/defineFunction';
 import { AppError, isDuplicateKey, notFound } from '../_lib/errors';
+import { keyedHash } from '../_lib/pii';
 import { pii } from '../_lib/retirees';
 import { now } from '../_lib/time';
 import { ensureUser, getUser, users } from '../_lib/users';
@@ -20,7 +21,7 @@ const INVITE_DAYS = 7;
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I
 
 const invites = () => db().collection(COLLECTIONS.staffInvites);
-const codeHash = (code: string) => crypto.createHmac('sha256', pii().hmacKey).update(`invite:${code}`).digest('hex');
+const codeHash = (code: string) => keyedHash(pii(), 'invite', code);
 
 function toStaff(u: UserDoc): StaffAccount {
   return { userId: u._id, name: u.name, role: u.role as 'staff' | 'admin', streets: u.streets ?? [], disabled: !!u.disabled };

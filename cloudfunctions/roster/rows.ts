@@ -3,6 +3,7 @@ import { birthDateFromId, idNumberProblem, sexFromId } from '../../contract/idCa
 import { isValidMobile } from '../../contract/phone';
 import type { RosterColumn } from '../../contract/roster';
 import { shanghaiDay } from '../../contract/time';
+import type { RosterFacts } from '../_lib/retirees';
 
 /**
  * One roster row: read the cells (text, numbers or dates, as CSV and Excel give them),
@@ -12,19 +13,8 @@ import { shanghaiDay } from '../../contract/time';
 export type Cell = string | number | boolean | Date | null | undefined;
 export type RawRow = Partial<Record<RosterColumn, Cell>>;
 
-export interface RosterRecord {
-  name: string;
-  idNumber: string;
-  phone: string | null;
-  sex: 'M' | 'F';
-  birthDate: string;
-  retirementDate: string;
-  lastCertifiedAt: string | null;
-  street: string;
-  community: string;
-  abroad: boolean;
-  nonMainlandId: boolean;
-}
+/** A valid row: the facts the roster keeps about a person. */
+export type RosterRecord = RosterFacts;
 
 export interface RowProblem {
   column: RosterColumn | '整行';

@@ -16,10 +16,24 @@ interface FieldProps {
   maxlength?: number;
   placeholder?: string;
   disabled?: boolean;
+  /** Dots instead of the characters typed. */
+  password?: boolean;
 }
 
 /** A labelled text field: the label above in large type, the problem (if any) right under it. */
-export function Field({ id, label, value, onInput, error, hint, type = 'text', maxlength = 140, placeholder, disabled }: FieldProps) {
+export function Field({
+  id,
+  label,
+  value,
+  onInput,
+  error,
+  hint,
+  type = 'text',
+  maxlength = 140,
+  placeholder,
+  disabled,
+  password,
+}: FieldProps) {
   return (
     <View className="field">
       <View className="field__label">{label}</View>
@@ -35,6 +49,7 @@ export function Field({ id, label, value, onInput, error, hint, type = 'text', m
         maxlength={maxlength}
         placeholder={placeholder}
         disabled={disabled}
+        password={password}
         onInput={(e) => onInput(e.detail.value)}
       />
       {error ? (

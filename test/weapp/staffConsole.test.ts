@@ -126,3 +126,17 @@ test('disabling an account asks first, on the page', async () => {
   const after = (await account({ action: 'staff.list' })).data as StaffAccount[];
   expect(after.find((s) => s.userId === lin.userId)?.disabled).toBe(true);
 });
+
+test('the import page offers to choose a file and lists earlier imports (none yet)', async () => {
+  const page = await wx.renderPage('pages/staff/import/index');
+  await page.waitForText('还没有导入过名单');
+  expect(page.byId('import-choose')).toBeDefined();
+  expect(page.text()).toContain('姓名、身份证号');
+  expect(wx.cloudCalls).toContainEqual({ name: 'roster', data: { action: 'import.list' } });
+});
+
+test('the console sign-in page tells a WeChat user there is nothing to sign in to', async () => {
+  const page = await wx.renderPage('pages/staff/signin/index');
+  await page.waitForText('在微信里不需要另外登录');
+  expect(page.byId('console-sign-in')).toBeUndefined();
+});

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BigButton } from '@/components/BigButton';
@@ -10,7 +10,6 @@ import { routes } from '@/lib/routes';
 import { messageOf } from '@/services/cloudError';
 import { consoleAuth } from '@/services/consoleAuth';
 import { devSignInEnabled, signInUrl } from '@/services/session';
-import '@/components/Field.scss';
 
 /**
  * The staff console's sign-in (H5). In production: the CloudBase username and password
@@ -59,18 +58,7 @@ export function ConsoleSignIn() {
   return (
     <View>
       <Field id="console-username" label="用户名" value={username} onInput={setUsername} maxlength={64} />
-      <View className="field">
-        <View className="field__label">密码</View>
-        <Input
-          id="console-password"
-          className="field__input"
-          ariaLabel="密码"
-          password
-          value={password}
-          maxlength={64}
-          onInput={(e) => setPassword(e.detail.value)}
-        />
-      </View>
+      <Field id="console-password" label="密码" value={password} onInput={setPassword} maxlength={64} password />
       {problem ? (
         <Callout tone="problem" id="console-sign-in-problem">
           {problem}
