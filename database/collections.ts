@@ -28,6 +28,14 @@ export const COLLECTIONS = {
   rateLimits: 'rate_limits',
   staffInvites: 'staff_invites',
   importJobs: 'import_jobs',
+  certifications: 'certifications',
+  faceAttempts: 'face_attempts',
+  evidence: 'evidence',
+  matchJobs: 'match_jobs',
+  serviceTokens: 'service_tokens',
+  subscriptions: 'subscriptions',
+  notifications: 'notifications',
+  schedulerRuns: 'scheduler_runs',
 } as const;
 
 export const collections: CollectionDeclaration[] = [
@@ -47,6 +55,9 @@ export const collections: CollectionDeclaration[] = [
       { name: 'id_hash_unique', keys: { idHash: 1 }, unique: true },
       { name: 'street_community', keys: { street: 1, community: 1 } },
       { name: 'phone_hash', keys: { phoneHash: 1 } },
+      // Kept by the scheduler each day: the statistics, the home-visit list and the suspension list read it.
+      { name: 'cert_state_street', keys: { certState: 1, street: 1 } },
+      { name: 'last_certified', keys: { lastCertifiedAt: 1 } },
     ],
   },
   {
@@ -112,5 +123,61 @@ export const collections: CollectionDeclaration[] = [
       { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
       { name: 'status', keys: { status: 1 } },
     ],
+  },
+  {
+    name: COLLECTIONS.certifications,
+    description: 'Certification records: who was certified, on which day, how (method, source), who operated',
+    indexes: [
+      // e.g. "face:<attemptId>", "data:<retireeId>:<day>", "staff:<requestId>": a retried write is one record.
+      { name: 'key_unique', keys: { key: 1 }, unique: true },
+      { name: 'retiree_day', keys: { retireeId: 1, day: -1 } },
+      { name: 'street_day', keys: { street: 1, day: -1 } },
+      { name: 'method_day', keys: { method: 1, day: -1 } },
+    ],
+  },
+  {
+    name: COLLECTIONS.faceAttempts,
+    description: 'Face verification attempts: the provider, its reference and its result (never an image)',
+    indexes: [
+      { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
+      { name: 'retiree', keys: { retireeId: 1, createdAt: -1 } },
+    ],
+  },
+  {
+    name: COLLECTIONS.evidence,
+    description: 'Data-comparison evidence per retiree and source: the latest day seen; _id "<retireeId>:<source>"',
+    indexes: [{ name: 'retiree', keys: { retireeId: 1 } }],
+  },
+  {
+    name: COLLECTIONS.matchJobs,
+    description: 'Big-data comparison jobs: file, progress, report, resumable cursor',
+    indexes: [
+      { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
+      { name: 'status', keys: { status: 1 } },
+    ],
+  },
+  {
+    name: COLLECTIONS.serviceTokens,
+    description: "Outside services' access tokens (e.g. WeChat access_token), shared by all instances; _id is the service",
+    indexes: [],
+  },
+  {
+    name: COLLECTIONS.subscriptions,
+    description: 'One-time subscribe-message permissions a user granted, per template (each allows one message)',
+    indexes: [{ name: 'user_template', keys: { userId: 1, templateId: 1 } }],
+  },
+  {
+    name: COLLECTIONS.notifications,
+    description: 'Messages to send or sent (reminders, notices): an outbox, one per key',
+    indexes: [
+      // e.g. "remind:<retireeId>:<due>:<daysBefore>:<userId>": the scheduler run twice sends once.
+      { name: 'key_unique', keys: { key: 1 }, unique: true },
+      { name: 'status', keys: { status: 1, createdAt: 1 } },
+    ],
+  },
+  {
+    name: COLLECTIONS.schedulerRuns,
+    description: 'Daily scheduler runs: _id is the day (UTC+8), steps done, counts',
+    indexes: [],
   },
 ];

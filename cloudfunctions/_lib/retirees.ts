@@ -1,4 +1,5 @@
 import type { RetireeSummary } from '../../contract/accounts';
+import type { CertificationMethod, CertificationState } from '../../contract/certification';
 import { maskIdNumber } from '../../contract/idCard';
 import { maskPhone } from '../../contract/phone';
 import { COLLECTIONS } from '../../database/collections';
@@ -28,6 +29,37 @@ export interface RetireeDoc {
   boundUserId: string | null;
   /** Pending and active helpers, kept on the entry so the limit holds under concurrency. */
   helperCount?: number;
+  // ---- certification (issue 4); see docs/DESIGN.md "Certification records" ----
+  /** How and from where the last certification came (method; evidence source or face provider). */
+  lastMethod?: CertificationMethod | null;
+  lastSource?: string | null;
+  lastCertificationId?: string | null;
+  /** Payment suspended for being overdue, the day (set by the scheduler). */
+  suspendedAt?: string | null;
+  /** Payment restored after a later certification, the day (set by the scheduler). */
+  restoredAt?: string | null;
+  /** The state as of the scheduler's last run (queries and statistics read it; status.mine computes it live). */
+  certState?: CertificationState;
+  certStateDay?: string;
+  /**
+   * A death or cancellation record arrived by data comparison: automatic certification stops
+   * and the person is on the staff verification list until staff settle it.
+   */
+  autoCertStop?: AutoCertStop | null;
+  /** On the home-visit list, assigned to a community worker. */
+  homeVisit?: { assigneeUserId: string; assigneeName: string; assignedAt: string } | null;
+}
+
+export interface AutoCertStop {
+  kind: 'death' | 'cancellation';
+  source: string;
+  /** The day on the record. */
+  date: string;
+  jobId: string | null;
+  /** 'open' until staff verify; 'alive' (a mistaken record, automatic certification resumes) or 'confirmed'. */
+  status: 'open' | 'alive' | 'confirmed';
+  settledBy?: string | null;
+  note?: string | null;
 }
 
 let keys: PiiKeys | null = null;

@@ -1,0 +1,97 @@
+import type { CertificationMethod } from '../../contract/certification';
+import { COLLECTIONS } from '../../database/collections';
+import { db } from '../_lib/cloud';
+import { isDuplicateKey } from '../_lib/errors';
+import type { RetireeDoc } from '../_lib/retirees';
+import { now } from '../_lib/time';
+
+/**
+ * One certification, written the same way whatever the method: a record in
+ * `certifications` (who, which day, how, from where, who operated) and the retiree's
+ * "last certified" moved forward.
+ *
+ * Idempotent by `key`: the record has a unique key, so a retried request (or the same
+ * evidence file run twice) finds the first record and writes no second. The retiree's
+ * update is conditional (only moves `lastCertifiedAt` forward), and runs on a retry too,
+ * so a crash between the two writes is mended by the retry.
+ */
+export interface CertificationInput {
+  /** Unique per real-world event: "face:<attemptId>", "data:<retireeId>:<day>", "staff:<requestKey>". */
+  key: string;
+  retiree: Pick<RetireeDoc, '_id' | 'street' | 'community'>;
+  method: CertificationMethod;
+  /** The day certified (UTC+8). */
+  day: string;
+  /** Evidence source(s) for data comparison; the provider ('wechat' | 'faceid') for face; the place for staff. */
+  source: string;
+  sources?: string[];
+  /** Provider's reference (verifyId / BizToken) for face; never an image. */
+  providerRef?: string | null;
+  /** Who did the steps: the retiree's own account, a family member's, a staff member's; null for data. */
+  operatorUserId: string | null;
+  via: 'self' | 'family' | 'staff' | 'data';
+  place?: string | null;
+  note?: string | null;
+  jobId?: string | null;
+}
+
+export interface CertificationDoc extends Omit<CertificationInput, 'retiree'> {
+  _id: string;
+  retireeId: string;
+  street: string;
+  community: string;
+  at: Date;
+}
+
+export const certificationsCol = () => db().collection(COLLECTIONS.certifications);
+
+/** Records the certification; returns the record and whether this call wrote it (false: it was there). */
+export async function recordCertification(input: CertificationInput): Promise<{ record: CertificationDoc; created: boolean }> {
+  const { retiree, ...rest } = input;
+  const doc = {
+    ...rest,
+    sources: input.sources ?? [input.source],
+    providerRef: input.providerRef ?? null,
+    place: input.place ?? null,
+    note: input.note ?? null,
+    jobId: input.jobId ?? null,
+    retireeId: retiree._id,
+    street: retiree.street,
+    community: retiree.community,
+    at: now(),
+  };
+  let created = true;
+  let id: string;
+  try {
+    const res = (await certificationsCol().add(doc)) as { id: string };
+    id = res.id;
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    created = false;
+    const { data } = await certificationsCol().where({ key: input.key }).limit(1).get();
+    const first = data[0] as CertificationDoc;
+    await moveLastCertified(first);
+    return { record: first, created };
+  }
+  const record = { _id: id, ...doc } as CertificationDoc;
+  await moveLastCertified(record);
+  return { record, created };
+}
+
+/**
+ * Moves the retiree's last certification forward to this record's day (never back: a late
+ * evidence file with an older day changes nothing). Same day: the later write wins, which
+ * is harmless (same day, a method as true as the other).
+ */
+export async function moveLastCertified(r: Pick<CertificationDoc, '_id' | 'retireeId' | 'day' | 'method' | 'source'>) {
+  const _ = db().command;
+  await db()
+    .collection(COLLECTIONS.retirees)
+    .where(
+      _.or([
+        { _id: r.retireeId, lastCertifiedAt: null },
+        { _id: r.retireeId, lastCertifiedAt: _.lte(r.day) },
+      ]),
+    )
+    .update({ lastCertifiedAt: r.day, lastMethod: r.method, lastSource: r.source, lastCertificationId: r._id });
+}
