@@ -31,6 +31,8 @@ export const rulesSchema = z.object({
     weakNeeded: z.number().int().min(1).max(5),
     /** Evidence older than this does not count. */
     maxAgeDays: z.number().int().min(1).max(365),
+    /** Death or cancellation records: never certify; they stop automatic certification until staff verify. */
+    stop: z.array(z.string().min(1)).default(['民政死亡', '公安注销', '殡葬火化']),
   }),
 });
 export type CertificationRules = z.infer<typeof rulesSchema>;
@@ -45,6 +47,7 @@ export const DEFAULT_RULES: CertificationRules = {
     weak: ['公交出行', '社保卡消费', '民政服务'],
     weakNeeded: 2,
     maxAgeDays: 90,
+    stop: ['民政死亡', '公安注销', '殡葬火化'],
   },
 };
 
@@ -165,7 +168,7 @@ const chineseFullDay = (d: string) => `${Number(d.slice(0, 4))}年${chineseDay(d
 export type CertificationMethod = 'data' | 'face' | 'family_face' | 'onsite' | 'home_visit';
 const METHOD_WORDS: Record<CertificationMethod, string> = {
   data: '大数据比对',
-  face: '微信刷脸',
+  face: '刷脸',
   family_face: '家人帮助刷脸',
   onsite: '现场',
   home_visit: '上门',
@@ -203,10 +206,151 @@ export function statusWords(
   }
 }
 
+/** The face-data consent text's version; a new text asks again. */
+export const FACE_CONSENT_VERSION = '2026-11';
+/** Face verification attempts per retiree per day (UTC+8), whoever operates. */
+export const FACE_ATTEMPTS_PER_DAY = 5;
+/** How far back staff may date an on-site or home-visit certification (a visit written up later). */
+export const STAFF_BACKDATE_DAYS = 30;
+
+const requestId = z.string({ error: '请求编号缺失，请重试' }).min(8, '请求编号缺失，请重试').max(64, '请求编号不对，请重试');
+const retireeId = z.string({ error: '请选择要认证的人' }).min(1, '请选择要认证的人').max(64, '请选择要认证的人');
+
+export const FACE_FAILURES = [
+  'face_mismatch',
+  'liveness_failed',
+  'timeout',
+  'cancelled',
+  'service_down',
+  'not_finished',
+  'id_mismatch',
+  'other',
+] as const;
+export type FaceFailureReason = (typeof FACE_FAILURES)[number];
+
 export const certificationSchemas = {
   /** My certification status, and that of each elder I help. */
   'status.mine': z.object({}).strict(),
+  /** Consent to face data being sent to the verification service (separate from the privacy guide). */
+  'face.consent': z.object({ version: z.literal(FACE_CONSENT_VERSION, { error: '说明已更新，请重新阅读' }) }).strict(),
+  /**
+   * Start a face verification for myself or an elder I help. weapp: WeChat 人脸核身 (a verifyId
+   * for wx.requestFacialVerify); h5: 慧眼 (a page to go to, coming back to `returnUrl`).
+   */
+  'face.start': z
+    .object({
+      retireeId,
+      channel: z.enum(['weapp', 'h5'], { error: '请在微信小程序或网页里办理' }),
+      returnUrl: z.string().url('返回地址不对').max(500).optional(),
+      requestId,
+    })
+    .strict(),
+  /** After the provider's step: ask the provider for the result and certify if it passed. */
+  'face.finish': z
+    .object({
+      attemptId: z.string().min(1, '请重新开始认证').max(64),
+      /** What the phone said (wx.requestFacialVerify): only to explain a cancel; the result always comes from the provider. */
+      client: z.enum(['done', 'cancelled', 'failed']).optional(),
+    })
+    .strict(),
+  /** My attempts today and whether I may try again (the certify page shows it). */
+  'face.today': z.object({ retireeId }).strict(),
+  /** Staff: find a retiree by name, the last 4+ digits of the ID number or of the phone number. */
+  'staff.find': z
+    .object({
+      q: z
+        .string({ error: '请输入姓名、身份证号后几位或手机号后几位' })
+        .trim()
+        .min(1, '请输入姓名、身份证号后几位或手机号后几位')
+        .max(20, '输入的内容太长了'),
+    })
+    .strict(),
+  /** Staff: record an on-site or home-visit certification. */
+  'staff.record': z
+    .object({
+      retireeId,
+      method: z.enum(['onsite', 'home_visit'], { error: '请选择现场认证或上门认证' }),
+      place: z.string({ error: '请填写认证地点' }).trim().min(2, '请填写认证地点').max(60, '地点写得太长了'),
+      note: z.string().trim().max(200, '备注最多200字').optional(),
+      /** The day it happened (UTC+8); today if not given. */
+      day: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2026-11-23 这样')
+        .optional(),
+      requestId,
+    })
+    .strict(),
+  /** A person's certification history (self, a linked family member, or staff in scope). */
+  'history.get': z.object({ retireeId }).strict(),
+  /** Staff: the home-visit list — due soon, overdue or suspended, with no bound phone. */
+  'homeVisit.list': z
+    .object({
+      street: z.string().max(20).optional(),
+      assignee: z.enum(['all', 'unassigned', 'mine']).default('all'),
+      page: z.number().int().min(0).max(10_000).default(0),
+    })
+    .strict(),
+  /** Staff: assign people on the home-visit list to a community worker (a staff member), or clear. */
+  'homeVisit.assign': z
+    .object({
+      retireeIds: z.array(retireeId).min(1, '请至少选择一位').max(100, '一次最多分派100位'),
+      assigneeUserId: z.string().max(64).nullable(),
+    })
+    .strict(),
 } as const;
+
+export type CertificationInput<A extends keyof typeof certificationSchemas> = z.input<(typeof certificationSchemas)[A]>;
+
+export type FaceStarted = { attemptId: string; channel: 'weapp'; verifyId: string } | { attemptId: string; channel: 'h5'; url: string };
+
+export interface FaceFinished {
+  attemptId: string;
+  passed: boolean;
+  /** Plain words for the person: what happened and what to do next. */
+  message: string;
+  reason: FaceFailureReason | null;
+  /** Attempts left today for this retiree. */
+  attemptsLeft: number;
+  status: CertificationStatus | null;
+}
+
+export interface FaceToday {
+  attemptsUsed: number;
+  attemptsLeft: number;
+  consented: boolean;
+}
+
+/** One line of a person's certification history. */
+export interface CertificationEntry {
+  id: string;
+  day: string;
+  method: CertificationMethod;
+  methodWords: string;
+  source: string;
+  /** "本人", "家人（张小明）帮助", "工作人员 李敏", "医保结算" … */
+  byWords: string;
+  place: string | null;
+}
+
+export interface FoundRetiree {
+  id: string;
+  name: string;
+  idMasked: string;
+  phoneMasked: string | null;
+  street: string;
+  community: string;
+  bound: boolean;
+  status: CertificationStatus;
+}
+
+export interface HomeVisitItem extends FoundRetiree {
+  assigneeUserId: string | null;
+  assigneeName: string | null;
+}
+
+export function methodWords(m: CertificationMethod): string {
+  return METHOD_WORDS[m];
+}
 
 /** One person's status as the home screen shows it. */
 export interface CertificationStatus {

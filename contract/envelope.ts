@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT', // e.g. the state changed under the caller; safe to retry
   'TOO_MANY', // a rate limit was reached; try again later (tomorrow for daily limits)
+  'NEEDS_CONSENT', // a consent the action needs (e.g. face data) has not been given; show it, then retry
   'UNKNOWN_ACTION',
   'UNAVAILABLE', // an outside service or the platform failed; retry later
   'INTERNAL',

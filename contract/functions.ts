@@ -12,9 +12,27 @@ import type {
   RetireeSummary,
   StaffAccount,
 } from './accounts';
-import type { MyCertification } from './certification';
+import type {
+  CertificationEntry,
+  CertificationInput,
+  FaceFinished,
+  FaceStarted,
+  FaceToday,
+  FoundRetiree,
+  HomeVisitItem,
+  MyCertification,
+} from './certification';
+import type {
+  CertificationReportInput,
+  CertificationStats,
+  ExportResult,
+  SchedulerInput,
+  SchedulerRun,
+  SubscribeTemplates,
+} from './certificationReports';
 import type { Notice, NoticeInput, NoticePage } from './notices';
 import type { ImportJob, RosterInput } from './roster';
+import type { ComparisonInput, MatchJob, VerificationEntry, VerificationPage } from './comparison';
 
 export type { Me } from './accounts';
 
@@ -57,12 +75,37 @@ export interface FunctionActions {
   };
   certification: {
     'status.mine': { input: Record<string, never>; output: MyCertification };
+    'stats.get': { input: CertificationReportInput<'stats.get'>; output: CertificationStats };
+    'export.create': { input: CertificationReportInput<'export.create'>; output: ExportResult };
+    'subscribe.record': { input: CertificationReportInput<'subscribe.record'>; output: { recorded: number } };
+    'subscribe.templates': { input: CertificationReportInput<'subscribe.templates'>; output: SubscribeTemplates };
+    'face.consent': { input: CertificationInput<'face.consent'>; output: { accepted: true; version: string } };
+    'face.today': { input: CertificationInput<'face.today'>; output: FaceToday };
+    'face.start': { input: CertificationInput<'face.start'>; output: FaceStarted };
+    'face.finish': { input: CertificationInput<'face.finish'>; output: FaceFinished };
+    'staff.find': { input: CertificationInput<'staff.find'>; output: FoundRetiree[] };
+    'staff.record': { input: CertificationInput<'staff.record'>; output: FoundRetiree };
+    'history.get': { input: CertificationInput<'history.get'>; output: CertificationEntry[] };
+    'homeVisit.list': { input: CertificationInput<'homeVisit.list'>; output: Page<HomeVisitItem> & { total: number } };
+    'homeVisit.assign': { input: CertificationInput<'homeVisit.assign'>; output: { assigned: number; assigneeName: string | null } };
+  };
+  scheduler: {
+    'daily.run': { input: SchedulerInput<'daily.run'>; output: SchedulerRun };
+    'daily.last': { input: SchedulerInput<'daily.last'>; output: SchedulerRun[] };
   };
   roster: {
     'import.start': { input: RosterInput<'import.start'>; output: ImportJob };
     'import.run': { input: RosterInput<'import.run'>; output: ImportJob };
     'import.get': { input: RosterInput<'import.get'>; output: ImportJob };
     'import.list': { input: RosterInput<'import.list'>; output: ImportJob[] };
+  };
+  comparison: {
+    'match.start': { input: ComparisonInput<'match.start'>; output: MatchJob };
+    'match.run': { input: ComparisonInput<'match.run'>; output: MatchJob };
+    'match.get': { input: ComparisonInput<'match.get'>; output: MatchJob };
+    'match.list': { input: ComparisonInput<'match.list'>; output: MatchJob[] };
+    'verification.list': { input: ComparisonInput<'verification.list'>; output: VerificationPage };
+    'verification.settle': { input: ComparisonInput<'verification.settle'>; output: VerificationEntry };
   };
 }
 

@@ -36,6 +36,7 @@ export const COLLECTIONS = {
   subscriptions: 'subscriptions',
   notifications: 'notifications',
   schedulerRuns: 'scheduler_runs',
+  exports: 'exports',
 } as const;
 
 export const collections: CollectionDeclaration[] = [
@@ -164,7 +165,13 @@ export const collections: CollectionDeclaration[] = [
   {
     name: COLLECTIONS.subscriptions,
     description: 'One-time subscribe-message permissions a user granted, per template (each allows one message)',
-    indexes: [{ name: 'user_template', keys: { userId: 1, templateId: 1 } }],
+    indexes: [
+      { name: 'user_template', keys: { userId: 1, templateId: 1 } },
+      // The sender looks up by sign-in identity (a guest may grant before they have an account).
+      { name: 'identity_template', keys: { identity: 1, templateId: 1, usedAt: 1 } },
+      // "<identity>:<requestId>:<templateId>": a retried subscribe.record stores each grant once.
+      { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
+    ],
   },
   {
     name: COLLECTIONS.notifications,
@@ -179,5 +186,14 @@ export const collections: CollectionDeclaration[] = [
     name: COLLECTIONS.schedulerRuns,
     description: 'Daily scheduler runs: _id is the day (UTC+8), steps done, counts',
     indexes: [],
+  },
+  {
+    name: COLLECTIONS.exports,
+    description: 'Lists exported by staff (certified, suspended, restored): who, which, masked or whole, rows, the file',
+    indexes: [
+      // "<userId>:<requestId>": a retried export answers with the first file.
+      { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
+      { name: 'created', keys: { createdAt: -1 } },
+    ],
   },
 ];

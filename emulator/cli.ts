@@ -5,9 +5,12 @@ import { DevAuth } from './auth/devAuth';
 import { Database } from './database/engine';
 import { TransactionManager } from './database/transactions';
 import { FunctionsHost } from './functions/host';
+import { readTimerTriggers, TimerRunner } from './functions/timers';
 import { isMain } from './isMain';
 import { localFunctionEnv } from './localEnv';
+import { faceidSandbox } from './sandboxes/faceid';
 import { smsSandbox } from './sandboxes/sms';
+import { wechatSandbox } from './sandboxes/wechat';
 import { createCloudServer } from './server';
 import { LocalStorage } from './storage';
 
@@ -30,21 +33,32 @@ export async function startEmulator(opts: { port: number; dataDir: string; funct
     configFile: path.join(root, 'cloudbaserc.json'),
     extraEnv: localFunctionEnv(),
   });
+  // Timer triggers of cloudbaserc.json fire at their cron time (UTC+8); EMULATOR_TIMERS=off stops them.
+  const timers = new TimerRunner(functions, readTimerTriggers(path.join(root, 'cloudbaserc.json')));
   const storage = new LocalStorage(path.join(opts.dataDir, 'storage'), opts.envId, auth);
+  const wechat = wechatSandbox(path.join(opts.dataDir, 'wechat'));
   const server = createCloudServer({
     db,
     txs,
     functions,
     auth,
     adminActions: storage.adminActions,
-    routes: [storage.route, smsSandbox(path.join(opts.dataDir, 'sms'))],
+    routes: [
+      storage.route,
+      timers.route,
+      smsSandbox(path.join(opts.dataDir, 'sms'), { outboxSections: [wechat.outboxSection] }),
+      wechat,
+      faceidSandbox(),
+    ],
   });
   await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   const adminUrl = `http://127.0.0.1:${port}/admin`;
   functions.adminUrl = adminUrl;
   storage.baseUrl = `http://127.0.0.1:${port}`;
+  if (process.env.EMULATOR_TIMERS !== 'off') timers.start();
   const stop = async () => {
+    timers.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections?.();
     await functions.stop();

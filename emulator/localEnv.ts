@@ -1,5 +1,7 @@
+import { localFaceidSandboxEnv } from '../cloudfunctions/_lib/faceid';
 import { localDevelopmentKeys } from '../cloudfunctions/_lib/pii';
 import { localSmsSandboxEnv } from '../cloudfunctions/_lib/sms';
+import { localWechatSandboxEnv } from '../cloudfunctions/_lib/wechatConfig';
 
 /**
  * Environment the emulator gives every function instance. In CloudBase these come from
@@ -7,7 +9,14 @@ import { localSmsSandboxEnv } from '../cloudfunctions/_lib/sms';
  * fixed development keys that protect nothing and are refused when DEPLOY_ENV=production.
  */
 export function localFunctionEnv(): Record<string, string> {
-  return { DEPLOY_ENV: 'local', ...localDevelopmentKeys(), ...localSmsSandboxEnv(), ...testOverrides() };
+  return {
+    DEPLOY_ENV: 'local',
+    ...localDevelopmentKeys(),
+    ...localSmsSandboxEnv(),
+    ...localWechatSandboxEnv(),
+    ...localFaceidSandboxEnv(),
+    ...testOverrides(),
+  };
 }
 
 /**
@@ -25,5 +34,9 @@ function testOverrides(): Record<string, string> {
 export function localSandboxEnv(adminUrl: string): Record<string, string> {
   if (!adminUrl) return {};
   const origin = new URL(adminUrl).origin;
-  return { SMS_API_BASE: `${origin}/sandbox/tencentcloud/sms` };
+  return {
+    SMS_API_BASE: `${origin}/sandbox/tencentcloud/sms`,
+    WECHAT_API_BASE: `${origin}/sandbox/wechat`,
+    FACEID_API_BASE: `${origin}/sandbox/tencentcloud/faceid`,
+  };
 }

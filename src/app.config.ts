@@ -8,12 +8,25 @@ export default defineAppConfig({
     'pages/account/bind',
     'pages/account/mine',
     'pages/family/index',
+    'pages/certify/index',
   ],
   // Staff pages load only when a staff member opens them, keeping the main package small.
   subPackages: [
     {
       root: 'pages/staff',
-      pages: ['notices/index', 'family/index', 'roster/index', 'team/index', 'claim/index', 'import/index', 'signin/index', 'audit/index'],
+      pages: [
+        'notices/index',
+        'family/index',
+        'roster/index',
+        'team/index',
+        'claim/index',
+        'import/index',
+        'comparison/index',
+        'signin/index',
+        'audit/index',
+        'certify/index',
+        'certification/index',
+      ],
     },
   ],
   // WeChat's privacy check (2023): privacy APIs wait until the person agrees on our privacy page.

@@ -29,6 +29,8 @@ export interface CertificationInput {
   providerRef?: string | null;
   /** Who did the steps: the retiree's own account, a family member's, a staff member's; null for data. */
   operatorUserId: string | null;
+  /** Their name at the time (the history shows "家人 张小明 帮助", "工作人员 李敏"). */
+  operatorName?: string | null;
   via: 'self' | 'family' | 'staff' | 'data';
   place?: string | null;
   note?: string | null;
@@ -52,6 +54,7 @@ export async function recordCertification(input: CertificationInput): Promise<{ 
     ...rest,
     sources: input.sources ?? [input.source],
     providerRef: input.providerRef ?? null,
+    operatorName: input.operatorName ?? null,
     place: input.place ?? null,
     note: input.note ?? null,
     jobId: input.jobId ?? null,
@@ -95,3 +98,44 @@ export async function moveLastCertified(r: Pick<CertificationDoc, '_id' | 'retir
     )
     .update({ lastCertifiedAt: r.day, lastMethod: r.method, lastSource: r.source, lastCertificationId: r._id });
 }
+
+/**
+ * Many certifications at once (a comparison job writes up to 1,000 per chunk), with the same
+ * invariants as recordCertification: one record per unique `key`, and each retiree's last
+ * certification only ever moved forward. The records go in one batch insert; if any key is
+ * already there (a chunk re-done after a crash), each is written the one-at-a-time way, which
+ * finds the first record. Then the retirees are moved forward, some at a time.
+ * Returns how many records this call wrote.
+ */
+export async function recordCertifications(inputs: CertificationInput[]): Promise<{ created: number }> {
+  if (!inputs.length) return { created: 0 };
+  const at = now();
+  // The same document recordCertification writes.
+  const docs = inputs.map(({ retiree, ...rest }) => ({
+    ...rest,
+    sources: rest.sources ?? [rest.source],
+    providerRef: rest.providerRef ?? null,
+    operatorName: rest.operatorName ?? null,
+    place: rest.place ?? null,
+    note: rest.note ?? null,
+    jobId: rest.jobId ?? null,
+    retireeId: retiree._id,
+    street: retiree.street,
+    community: retiree.community,
+    at,
+  }));
+  let records: Array<Pick<CertificationDoc, '_id' | 'retireeId' | 'day' | 'method' | 'source'>>;
+  let created = 0;
+  try {
+    const res = (await certificationsCol().add(docs)) as { ids: string[] };
+    records = docs.map((d, i) => ({ ...d, _id: res.ids[i] }));
+    created = docs.length;
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    for (const input of inputs) if ((await recordCertification(input)).created) created++;
+    return { created };
+  }
+  for (let i = 0; i < records.length; i += MOVE_IN_FLIGHT) await Promise.all(records.slice(i, i + MOVE_IN_FLIGHT).map(moveLastCertified));
+  return { created };
+}
+const MOVE_IN_FLIGHT = 16;

@@ -3,11 +3,11 @@ import { shanghaiDay } from '../../contract/time';
 import { certificationRules } from '../_lib/certificationRules';
 import { action } from '../_lib/defineFunction';
 import { links } from '../_lib/links';
-import { getRetiree, type RetireeDoc } from '../_lib/retirees';
+import { getRetiree, type RetireeDoc, retirees } from '../_lib/retirees';
 import { now } from '../_lib/time';
 import { getUser } from '../_lib/users';
 
-function statusOf(
+export function statusOf(
   doc: RetireeDoc & { suspendedAt?: string | null; restoredAt?: string | null; lastMethod?: string | null },
   today: string,
 ): CertificationStatus {
@@ -51,3 +51,16 @@ export const statusActions = {
     },
   }),
 };
+
+/**
+ * Brings the stored state (which the scheduler keeps each night) up to date for one person
+ * right after a certification, so lists that read it (home visits) drop them at once.
+ */
+export async function refreshState(retireeId: string) {
+  const doc = await getRetiree(retireeId);
+  if (!doc) return;
+  const today = shanghaiDay(now());
+  const { state } = statusOf(doc, today);
+  if (doc.certState !== state || doc.certStateDay !== today)
+    await retirees().doc(retireeId).update({ certState: state, certStateDay: today });
+}

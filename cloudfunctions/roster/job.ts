@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { ImportJob, ImportPhase } from '../../contract/roster';
 import { IMPORT_MAX_BYTES } from '../../contract/roster';
 import { shanghaiDay } from '../../contract/time';
@@ -7,8 +6,10 @@ import { audit } from '../_lib/audit';
 import type { Caller } from '../_lib/caller';
 import { cloud, db } from '../_lib/cloud';
 import { isDuplicateKey } from '../_lib/errors';
+import { claimJob, jobTiming, leaseEnd, releaseJob } from '../_lib/jobLease';
 import { hashPii } from '../_lib/pii';
 import { pii, retirees, rosterFields } from '../_lib/retirees';
+import { safeCell } from '../_lib/tableFile';
 import { now } from '../_lib/time';
 import { FileProblem, readRoster, type SourceRow } from './readFile';
 import { type RosterRecord, validateRow } from './rows';
@@ -56,13 +57,8 @@ export interface JobDoc {
 
 const CHUNK = 500;
 const SAMPLE_ERRORS = 20;
-const env = (name: string, fallback: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
 /** Work per call, and how long a caller's claim lasts without renewal (renewed every chunk). */
-const stepMs = () => env('IMPORT_STEP_MS', 8_000);
-const leaseMs = () => env('IMPORT_LEASE_MS', 30_000);
+const { stepMs, leaseMs } = jobTiming('IMPORT');
 
 export const jobs = () => db().collection(COLLECTIONS.importJobs);
 
@@ -121,33 +117,11 @@ async function skipped(job: JobDoc): Promise<Set<number>> {
 /** A small file of the job's own (not cached: the cache holds the roster). */
 const readSmallFile = async (fileID: string) => ((await cloud().downloadFile({ fileID })) as { fileContent: Buffer }).fileContent;
 
-/** Neutralise spreadsheet formulas in the error report (it is opened in Excel). */
-const safeCell = (s: string) => {
-  const t = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-};
-
-/** Claim the job for one slice; null if someone else holds it. */
-async function claim(job: JobDoc): Promise<string | null> {
-  const _ = db().command;
-  const owner = crypto.randomUUID();
-  const res = (await jobs()
-    .where({ _id: job._id, leaseUntil: _.lt(now()) })
-    .update({ leaseUntil: new Date(now().getTime() + leaseMs()), leaseOwner: owner })) as { updated: number };
-  return res.updated === 1 ? owner : null;
-}
-
-async function release(jobId: string, owner: string) {
-  await jobs()
-    .where({ _id: jobId, leaseOwner: owner })
-    .update({ leaseUntil: new Date(0), leaseOwner: null });
-}
-
 /** One slice of work on a job; returns the job as it stands after. */
 export async function runSlice(jobId: string, caller: Caller): Promise<JobDoc | null> {
   const job = await getJob(jobId);
   if (!job || job.phase === 'done' || job.phase === 'failed') return job;
-  const owner = await claim(job);
+  const owner = await claimJob(COLLECTIONS.importJobs, job._id, leaseMs());
   if (!owner) return job;
   const deadline = Date.now() + stepMs();
   try {
@@ -160,7 +134,7 @@ export async function runSlice(jobId: string, caller: Caller): Promise<JobDoc | 
       .where({ _id: jobId, leaseOwner: owner })
       .update({ phase: 'failed', failure: e.message, finishedAt: now(), updatedAt: now() });
   } finally {
-    await release(jobId, owner);
+    await releaseJob(COLLECTIONS.importJobs, jobId, owner);
   }
   return getJob(jobId);
 }
@@ -218,7 +192,7 @@ async function validate(job: JobDoc, owner: string) {
       sampleErrors: sample,
       errorReportFileID,
       skipFileID,
-      leaseUntil: new Date(now().getTime() + leaseMs()),
+      leaseUntil: leaseEnd(leaseMs()),
       updatedAt: now(),
     });
 }
@@ -274,7 +248,7 @@ async function write(job: JobDoc, owner: string, deadline: number, caller: Calle
         inserted: _.inc(counts.inserted),
         updated: _.inc(counts.updated),
         unchanged: _.inc(counts.unchanged),
-        leaseUntil: new Date(now().getTime() + leaseMs()),
+        leaseUntil: leaseEnd(leaseMs()),
         updatedAt: now(),
       })) as { updated: number };
     if (res.updated !== 1) return; // someone else took over: their counts stand

@@ -2,15 +2,16 @@ import { STREETS } from '../../contract/accounts';
 import { birthDateFromId, idNumberProblem, sexFromId } from '../../contract/idCard';
 import { isValidMobile } from '../../contract/phone';
 import type { RosterColumn } from '../../contract/roster';
-import { shanghaiDay } from '../../contract/time';
 import type { RosterFacts } from '../_lib/retirees';
+import { type Cell, cellText, parseDate } from '../_lib/tableFile';
 
 /**
  * One roster row: read the cells (text, numbers or dates, as CSV and Excel give them),
  * check them, and either return the record or every problem found, in words staff can act
  * on. Pure: no I/O, `today` passed in.
  */
-export type Cell = string | number | boolean | Date | null | undefined;
+export type { Cell } from '../_lib/tableFile';
+export { parseDate };
 export type RawRow = Partial<Record<RosterColumn, Cell>>;
 
 /** A valid row: the facts the roster keeps about a person. */
@@ -26,35 +27,7 @@ export type RowResult = { ok: true; record: RosterRecord } | { ok: false; proble
 const NAME = /^[\u4e00-\u9fa5·A-Za-z ]{2,20}$/;
 const STREET_SET = new Set<string>(STREETS);
 
-function text(cell: Cell): string {
-  if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : shanghaiDay(cell);
-  return String(cell)
-    .replace(/[\u200b\ufeff]/g, '')
-    .trim();
-}
-
-/**
- * 'YYYY-MM-DD' from '1958-03-07', '1958/3/7', '1958.3.7', '19580307', '1958年3月7日',
- * an Excel date cell, or null if it is not a real date.
- */
-export function parseDate(cell: Cell): string | null {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : excelDay(cell);
-  const s = text(cell);
-  const m = /^(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))$/.exec(s);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2] ?? m[4]);
-  const d = Number(m[3] ?? m[5]);
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** Excel stores a date with no zone; exceljs hands it over as that wall-clock time in UTC. */
-function excelDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
+const text = cellText;
 
 function yesNo(cell: Cell): boolean | null {
   if (typeof cell === 'boolean') return cell;

@@ -140,6 +140,16 @@ function equalityPins(query: Record<string, any>): Map<string, unknown[]> {
         for (const part of cond) visit(part);
         continue;
       }
+      // An $or whose every branch pins the same field (e.g. `_id: x` and a condition that differs)
+      // narrows to the union of those values: moving a retiree's last certification forward is one.
+      if (field === '$or' && Array.isArray(cond) && cond.length) {
+        const branches = cond.map((part) => equalityPins(part));
+        for (const [f, values] of branches[0]) {
+          if (pins.has(f) || !branches.every((b) => b.has(f))) continue;
+          pins.set(f, [...new Set(branches.flatMap((b) => b.get(f) as unknown[]))]);
+        }
+        continue;
+      }
       if (field.startsWith('$')) continue;
       if (isScalar(cond) && cond !== null) pins.set(field, [cond]);
       else if (cond && typeof cond === 'object' && !(cond instanceof RegExp) && !Array.isArray(cond)) {

@@ -63,7 +63,8 @@ const SCRIPTED: Record<Exclude<Outcome, 'ok' | 'timeout'>, { code: string; messa
 const TIMEOUT_HOLD_MS = 120_000;
 const MAX_SKEW_S = 300;
 
-export function smsSandbox(dataDir: string): Route {
+/** `outboxSections`: other sandboxes' outboxes (e.g. WeChat subscribe messages), shown on the same /dev/outbox page. */
+export function smsSandbox(dataDir: string, opts: { outboxSections?: Array<() => string> } = {}): Route {
   const outbox = new Outbox(path.join(dataDir, 'outbox.jsonl'));
   let script: { outcome: Outcome; remaining: number; code?: string } | null = null;
   let dailyLimit = 10;
@@ -233,7 +234,7 @@ export function smsSandbox(dataDir: string): Route {
     }
     if (p === '/dev/outbox' && req.method === 'GET') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(renderOutboxPage(outbox.list(null)));
+      res.end(renderOutboxPage(outbox.list(null), (opts.outboxSections ?? []).map((section) => section()).join('\n')));
       return true;
     }
     return false;
@@ -342,7 +343,7 @@ class Outbox {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function renderOutboxPage(messages: OutboxMessage[]): string {
+function renderOutboxPage(messages: OutboxMessage[], moreSections = ''): string {
   const items = messages
     .map((m) => {
       const time = new Date(Date.parse(m.sentAt) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
@@ -357,12 +358,13 @@ function renderOutboxPage(messages: OutboxMessage[]): string {
 <title>本地短信收件箱</title>
 <style>
 body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;font-size:22px;line-height:1.6;margin:24px;color:#1a1a1a;background:#fff}
-h1{font-size:30px}ul{list-style:none;padding:0}li{margin:16px 0;padding:12px 16px;border:2px solid #0b5cad;border-radius:12px;max-width:640px}
+h1{font-size:30px}h2{font-size:26px;margin-top:32px}ul{list-style:none;padding:0}li{margin:16px 0;padding:12px 16px;border:2px solid #0b5cad;border-radius:12px;max-width:640px}
 p{margin:4px 0}p.meta{color:#444;font-size:20px}p.text{font-size:24px}strong{font-size:28px;letter-spacing:2px;color:#0b3d73}
 p.note{color:#444}a{color:#0b5cad}
 </style></head><body>
 <h1>本地短信收件箱</h1>
 <p class="note">这是本地模拟环境：短信不会真的发出，而是出现在这里（最新的在最上面，每 5 秒自动刷新）。<a href="outbox">立即刷新</a></p>
 <ul>${items || '<li>还没有短信。</li>'}</ul>
+${moreSections}
 </body></html>`;
 }

@@ -3,10 +3,11 @@ import { identityKey } from '../../cloudfunctions/_lib/caller';
 import { piiKeysFromEnv } from '../../cloudfunctions/_lib/pii';
 import { rosterFields } from '../../cloudfunctions/_lib/retirees';
 import { PRIVACY_VERSION } from '../../contract/accounts';
+import { certificationState, DEFAULT_RULES } from '../../contract/certification';
 import { COLLECTIONS } from '../../database/collections';
 import { localFunctionEnv } from '../localEnv';
 import { pointSdkAtEmulator } from '../sdkEnv';
-import { type DemoData, generateDemoData, type Scale } from './generate';
+import { DEFAULT_TODAY, type DemoData, generateDemoData, type Scale } from './generate';
 
 /**
  * Write the demo data into a running emulator through the real SDK, and register the
@@ -108,6 +109,9 @@ async function writeRoster(db: ReturnType<ReturnType<typeof tcb.init>['database'
     const batch = data.roster.slice(i, i + 500);
     const docs = batch.map((r) => ({
       ...rosterFields(keys, r),
+      // As the scheduler would have left it the night before (lists such as home visits read it).
+      certState: certificationState({ lastCertifiedAt: r.lastCertifiedAt }, DEFAULT_RULES, DEFAULT_TODAY),
+      certStateDay: DEFAULT_TODAY,
       boundUserId: null,
       helperCount: 0,
       createdByJob: null,

@@ -12,3 +12,9 @@ export function formatChineseDate(iso: string | null | undefined): string {
   const d = dayjs(iso);
   return d.isValid() ? d.utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY年M月D日') : '';
 }
+
+/** A calendar day 'YYYY-MM-DD' (already UTC+8) as '2025年3月8日', with no time-zone arithmetic. */
+export function formatDay(day: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day ?? '');
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : '';
+}

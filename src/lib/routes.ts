@@ -14,14 +14,19 @@ export const routes = {
   bind: () => '/pages/account/bind',
   mine: () => '/pages/account/mine',
   family: () => '/pages/family/index',
+  /** Face verification for me or an elder I help. */
+  certify: (retireeId?: string) => (retireeId ? `/pages/certify/index?retireeId=${encodeURIComponent(retireeId)}` : '/pages/certify/index'),
+  staffCertify: () => '/pages/staff/certify/index',
   staffNotices: () => '/pages/staff/notices/index',
   staffFamily: () => '/pages/staff/family/index',
   staffRoster: () => '/pages/staff/roster/index',
   staffTeam: () => '/pages/staff/team/index',
   staffClaim: () => '/pages/staff/claim/index',
   staffImport: () => '/pages/staff/import/index',
+  staffComparison: () => '/pages/staff/comparison/index',
   consoleSignIn: () => '/pages/staff/signin/index',
   staffAudit: () => '/pages/staff/audit/index',
+  staffCertificationReports: () => '/pages/staff/certification/index',
 };
 
 /**

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CloudFunction } from '../../cloudfunctions/_lib/defineFunction';
 import { PRIVACY_VERSION } from '../../contract/accounts';
+import { FACE_CONSENT_VERSION } from '../../contract/certification';
 import { generateDemoData } from '../../emulator/seed/generate';
 import { type LocalCloud, startLocalCloud } from '../support/localCloud';
 
@@ -137,6 +138,48 @@ const EXPECTATIONS: Record<string, Record<string, Expectation>> = {
   },
   certification: {
     'status.mine': { allow: PEOPLE, input: () => ({}) },
+    'stats.get': { allow: STAFF, input: () => ({}) },
+    // Masked lists for any staff member (their streets); whole numbers are the admin's (tested in certificationReports).
+    'export.create': { allow: STAFF, input: (w) => ({ list: 'suspended', format: 'csv', whole: false, requestId: w.rid() }) },
+    'subscribe.record': {
+      allow: SIGNED_IN,
+      input: (w) => ({ templateIds: ['LocalSandboxCertReminder-0000000000000000001'], requestId: w.rid() }),
+    },
+    // The template ids the phone needs to ask; public (guests are asked while binding).
+    'subscribe.templates': { allow: ALL, input: () => ({}) },
+    'face.consent': { allow: PEOPLE, input: () => ({ version: FACE_CONSENT_VERSION }) },
+    'face.today': { allow: ['retiree', 'linkedFamily'], input: (w) => ({ retireeId: w.subjectId }) },
+    // Without the face consent the allowed get NEEDS_CONSENT (a step, not a denial).
+    'face.start': { allow: ['retiree', 'linkedFamily'], input: (w) => ({ retireeId: w.subjectId, channel: 'weapp', requestId: w.rid() }) },
+    // Only the person who started an attempt may finish it.
+    'face.finish': {
+      allow: ['retiree'],
+      scoped: true,
+      input: async (w) => {
+        await w.call('retiree', 'certification', { action: 'face.consent', version: FACE_CONSENT_VERSION });
+        const started = await w.call('retiree', 'certification', {
+          action: 'face.start',
+          retireeId: w.subjectId,
+          channel: 'weapp',
+          requestId: w.rid(),
+        });
+        return { attemptId: started.data.attemptId };
+      },
+    },
+    'staff.find': { allow: STAFF, input: () => ({ q: '1234' }) },
+    'staff.record': {
+      allow: STAFF_HERE,
+      scoped: true,
+      input: (w) => ({ retireeId: w.subjectId, method: 'onsite', place: '社区服务站', requestId: w.rid() }),
+    },
+    'history.get': { allow: ['retiree', 'linkedFamily', 'staffHere', 'admin'], scoped: true, input: (w) => ({ retireeId: w.subjectId }) },
+    'homeVisit.list': { allow: STAFF, input: () => ({}) },
+    'homeVisit.assign': { allow: STAFF_HERE, scoped: true, input: (w) => ({ retireeIds: [w.subjectId], assigneeUserId: null }) },
+  },
+  scheduler: {
+    // The timer's run, and the last runs, for admins ("今天的自动任务" in the staff console).
+    'daily.run': { allow: ['admin'], input: () => ({}) },
+    'daily.last': { allow: ['admin'], input: () => ({}) },
   },
   roster: {
     // The roster is imported by district-wide staff and admins; street staff may not.
@@ -148,7 +191,35 @@ const EXPECTATIONS: Record<string, Record<string, Expectation>> = {
     'import.get': { allow: ['admin'], input: async (w) => ({ jobId: await w.newImportJob() }) },
     'import.list': { allow: ['admin'], input: () => ({}) },
   },
+  comparison: {
+    // Any staff member may match a file; a street staff member's job covers their streets only.
+    'match.start': {
+      allow: STAFF,
+      input: (w) => ({ fileId: 'cloud://local-dev.bucket/none.csv', fileName: 'none.csv', requestId: w.rid() }),
+    },
+    // A job started by staff of street S: staff elsewhere do not see it.
+    'match.run': { allow: STAFF_HERE, scoped: true, input: async (w) => ({ jobId: await streetMatchJob(w) }) },
+    'match.get': { allow: STAFF_HERE, scoped: true, input: async (w) => ({ jobId: await streetMatchJob(w) }) },
+    'match.list': { allow: STAFF, input: () => ({}) },
+    'verification.list': { allow: STAFF, input: () => ({ page: 1 }) },
+    // The subject has no stop record: those allowed get CONFLICT, staff elsewhere NOT_FOUND.
+    'verification.settle': {
+      allow: STAFF_HERE,
+      scoped: true,
+      input: (w) => ({ retireeId: w.subjectId, outcome: 'alive', note: '权限测试', requestId: w.rid() }),
+    },
+  },
 };
+
+async function streetMatchJob(w: World): Promise<string> {
+  const job = await w.call('staffHere', 'comparison', {
+    action: 'match.start',
+    fileId: 'cloud://local-dev.bucket/none.csv',
+    fileName: 'none.csv',
+    requestId: w.rid(),
+  });
+  return job.data.id as string;
+}
 
 /** Every built function's table, found by folder, as the deploy script finds them. */
 function functionTables(): CloudFunction[] {

@@ -149,6 +149,13 @@ describe('data comparison evidence', () => {
     expect(evidenceCertifies([{ source: '医保结算', date: '2026-11-24' }], rolling, today)).toBeNull(); // tomorrow
     expect(evidenceCertifies([{ source: '某个不认识的来源', date: '2026-11-20' }], rolling, today)).toBeNull();
   });
+
+  test('a death or cancellation record is never evidence of life; a deployment without the list gets the default one', () => {
+    for (const source of rolling.evidence.stop) expect(evidenceCertifies([{ source, date: '2026-11-20' }], rolling, today)).toBeNull();
+    const { stop: _stop, ...withoutStop } = DEFAULT_RULES.evidence;
+    const parsed = rulesSchema.parse({ ...DEFAULT_RULES, evidence: withoutStop });
+    expect(parsed.evidence.stop).toEqual(['民政死亡', '公安注销', '殡葬火化']);
+  });
 });
 
 function addDays(d: string, n: number): string {

@@ -52,15 +52,25 @@ test('tapping 通知公告 opens the notices list', async () => {
   expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/notices/index' }));
 });
 
+test('资格认证 opens the retiree’s own certification page', async () => {
+  const home = await wx.renderPage('pages/index/index');
+  await home.waitForText('我的资格认证');
+  wx.navigateTo.mockClear();
+  await home.tap('entry-certification');
+  expect(wx.navigateTo).toHaveBeenCalledWith(
+    expect.objectContaining({ url: expect.stringMatching(/^\/pages\/certify\/index\?retireeId=.+/) }),
+  );
+});
+
 test('a service still being prepared says so and gives the phone number', async () => {
   const home = await wx.renderPage('pages/index/index');
   wx.navigateTo.mockClear();
-  await home.tap('entry-certification');
-  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/coming/index?topic=certification' }));
+  await home.tap('entry-events');
+  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/coming/index?topic=events' }));
 
-  const coming = await wx.renderPage('pages/coming/index', { topic: 'certification' });
+  const coming = await wx.renderPage('pages/coming/index', { topic: 'events' });
   const text = coming.text();
-  expect(text).toContain('资格认证');
+  expect(text).toContain('活动报名');
   expect(text).toContain('正在准备中');
   expect(text).toContain('0592-0000000');
 });

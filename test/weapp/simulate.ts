@@ -24,6 +24,8 @@ export interface WeappOptions {
   cloudUrl: string;
   /** Dev sign-in token of the caller (x-dev-token); none = a guest. */
   token?: string;
+  /** More of the phone's own APIs, as the test needs them (e.g. wx.requestFacialVerify: WeChat's face step). */
+  phoneApis?: AnyRecord;
 }
 
 export interface RenderedPage {
@@ -83,9 +85,10 @@ export function startWeapp(options: WeappOptions): WeappHarness {
   const onNeedPrivacyAuthorization = (listener: (typeof privacyListeners)[number]) => privacyListeners.push(listener);
 
   // Stubs first, so simulate's mock wx is merged under them.
-  g.wx = { ...(g.wx ?? {}), cloud: { init() {}, callFunction }, navigateTo, onNeedPrivacyAuthorization };
+  const phoneApis = options.phoneApis ?? {};
+  g.wx = { ...(g.wx ?? {}), cloud: { init() {}, callFunction }, navigateTo, onNeedPrivacyAuthorization, ...phoneApis };
   const simulate: Simulate = require('miniprogram-simulate');
-  Object.assign(g.wx, { cloud: { init() {}, callFunction }, navigateTo, onNeedPrivacyAuthorization });
+  Object.assign(g.wx, { cloud: { init() {}, callFunction }, navigateTo, onNeedPrivacyAuthorization, ...phoneApis });
 
   const pages: AnyRecord[] = [];
   let app: AnyRecord | undefined;

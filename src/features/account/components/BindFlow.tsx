@@ -8,6 +8,7 @@ import { CentreHelp } from '@/components/CentreHelp';
 import { ErrorState } from '@/components/ErrorState';
 import { Field } from '@/components/Field';
 import { LoadingState } from '@/components/LoadingState';
+import { ReminderOffer } from '@/features/reminders/components/ReminderOffer';
 import { firstIssue, placeError } from '@/lib/formErrors';
 import { newRequestId } from '@/lib/requestId';
 import { routes } from '@/lib/routes';
@@ -252,6 +253,7 @@ function BindDone({ name }: { name: string }) {
       <Callout tone="done" id="bind-done">
         绑定成功！{name}，您好。以后打开小程序，就可以直接办理资格认证、报名活动了。
       </Callout>
+      <ReminderOffer id="bind-remind" />
       <BigButton id="bind-home" label="回到首页" onClick={() => Taro.reLaunch({ url: routes.home() })} />
       <BigButton id="bind-mine" kind="secondary" label="看看我的信息" onClick={() => Taro.redirectTo({ url: routes.mine() })} />
     </View>

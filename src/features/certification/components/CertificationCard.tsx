@@ -1,6 +1,9 @@
 import type { CertificationStatus } from '@contract/certification';
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { BigButton } from '@/components/BigButton';
 import { useMe } from '@/features/account/api/get-me';
+import { routes } from '@/lib/routes';
 import { useMyCertification } from '../api/get-status';
 import './certification.scss';
 
@@ -17,15 +20,15 @@ export function CertificationCards() {
   const { self, elders } = query.data;
   return (
     <View className="cert-cards" ariaRole="region" ariaLabel="资格认证">
-      {self ? <Card id="cert-status-self" status={self} title="我的资格认证" /> : null}
+      {self ? <Card id="cert-status-self" status={self} title="我的资格认证" action="去认证" /> : null}
       {elders.map((e) => (
-        <Card key={e.retireeId} id={`cert-status-${e.retireeId}`} status={e} title={`${e.name}的资格认证`} />
+        <Card key={e.retireeId} id={`cert-status-${e.retireeId}`} status={e} title={`${e.name}的资格认证`} action={`帮${e.name}认证`} />
       ))}
     </View>
   );
 }
 
-function Card({ id, status, title }: { id: string; status: CertificationStatus; title: string }) {
+function Card({ id, status, title, action }: { id: string; status: CertificationStatus; title: string; action: string }) {
   const urgent = status.state === 'overdue' || status.state === 'suspended' || status.state === 'never';
   const soon = status.state === 'due_soon';
   return (
@@ -40,6 +43,18 @@ function Card({ id, status, title }: { id: string; status: CertificationStatus; 
       {status.otherChannels && (urgent || soon) ? (
         <View className="cert-card__note">在境外或持非大陆证件的，请用"中国领事"App 认证，或请家人带材料到社区办理。</View>
       ) : null}
+      {urgent || soon ? (
+        <BigButton id={`${id}-go`} label={action} onClick={() => Taro.navigateTo({ url: routes.certify(status.retireeId) })} />
+      ) : (
+        <View
+          id={`${id}-details`}
+          className="cert-card__link"
+          ariaRole="link"
+          onClick={() => Taro.navigateTo({ url: routes.certify(status.retireeId) })}
+        >
+          查看认证记录
+        </View>
+      )}
     </View>
   );
 }

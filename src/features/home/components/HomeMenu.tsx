@@ -1,3 +1,4 @@
+import type { Me } from '@contract/accounts';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BigButton } from '@/components/BigButton';
@@ -12,6 +13,13 @@ import './home.scss';
 
 const go = (url: string) => () => Taro.navigateTo({ url });
 
+/** 资格认证 goes to my own certification; for someone who helps one elder only, to theirs; else to the choice. */
+function certificationEntry(me: Me | undefined): string {
+  if (me?.retiree) return routes.certify(me.retiree.id);
+  if (me && !me.retiree && me.helping.length === 1) return routes.certify(me.helping[0].retireeId);
+  return routes.certify();
+}
+
 /** What is about me (binding, family), the four services always in the same order, then the staff entries. */
 export function HomeMenu() {
   const me = useMe();
@@ -24,7 +32,7 @@ export function HomeMenu() {
         id="entry-certification"
         title="资格认证"
         description="每年一次，确认养老金照常发放"
-        onClick={go(routes.coming('certification'))}
+        onClick={go(certificationEntry(me.data))}
       />
       <EntryTile id="entry-events" title="活动报名" description="中心的课程和活动，在这里报名" onClick={go(routes.coming('events'))} />
       <EntryTile id="entry-policy" title="政策问答" description="退休待遇、医保等常见问题" onClick={go(routes.coming('policy'))} />
@@ -44,6 +52,18 @@ export function HomeMenu() {
             onClick={go(routes.staffFamily())}
           />
           <EntryTile
+            id="entry-staff-certify"
+            title="现场和上门认证"
+            description="工作人员：查找老人，登记现场或上门认证；上门名单分派"
+            onClick={go(routes.staffCertify())}
+          />
+          <EntryTile
+            id="entry-staff-cert-stats"
+            title="认证统计和名单导出"
+            description="工作人员：各街道认证进度，导出已认证、暂停和恢复发放名单"
+            onClick={go(routes.staffCertificationReports())}
+          />
+          <EntryTile
             id="entry-staff-roster"
             title="退休人员名册"
             description="工作人员：按街道、姓名查找，号码遮挡显示"
@@ -57,6 +77,14 @@ export function HomeMenu() {
           title="导入退休人员名单"
           description="区级工作人员：上传 Excel 名单，看着它导入完成"
           onClick={go(routes.staffImport())}
+        />
+      ) : null}
+      {isStaff(role) ? (
+        <EntryTile
+          id="entry-staff-comparison"
+          title="大数据比对认证"
+          description="工作人员：上传医保、民政等数据，自动认证；核实死亡、注销记录"
+          onClick={go(routes.staffComparison())}
         />
       ) : null}
       {role === 'admin' ? (

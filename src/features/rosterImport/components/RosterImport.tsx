@@ -1,12 +1,12 @@
 import { IMPORT_EXTENSIONS, IMPORT_MAX_BYTES, type ImportJob, ROSTER_COLUMNS } from '@contract/roster';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BigButton } from '@/components/BigButton';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { formatChineseDate } from '@/lib/dates';
+import { openFile } from '@/services/openFile';
 import { type PickedFile, pickFile } from '@/services/pickFile';
 import { useImports } from '../api/list-imports';
 import { useRosterImport } from '../api/run-import';
@@ -146,7 +146,7 @@ function Summary({ job }: { job: ImportJob }) {
               id="import-report"
               kind="secondary"
               label="下载全部问题清单"
-              onClick={() => openReport(job.errorReportUrl as string)}
+              onClick={() => openFile({ url: job.errorReportUrl as string, fileName: '导入问题清单.csv' }).catch(() => undefined)}
             />
           ) : null}
         </View>
@@ -161,16 +161,6 @@ function Figure({ id, label, value }: { id: string; label: string; value: number
       <Text className="roster-import__figure-value">{value}</Text>
       <Text className="roster-import__figure-label">{label}</Text>
     </View>
-  );
-}
-
-function openReport(url: string) {
-  if (process.env.TARO_ENV === 'h5') {
-    window.open(url, '_blank');
-    return;
-  }
-  void Taro.downloadFile({ url }).then((res) =>
-    Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true }).catch(() => undefined),
   );
 }
 

@@ -1,0 +1,236 @@
+import { EMPTY_COUNTS, MATCH_MAX_BYTES, type MatchCounts, type MatchJob, type MatchPhase } from '../../contract/comparison';
+import { COLLECTIONS } from '../../database/collections';
+import { audit } from '../_lib/audit';
+import type { Caller } from '../_lib/caller';
+import { certificationRules } from '../_lib/certificationRules';
+import { cloud, db } from '../_lib/cloud';
+import { claimJob, jobTiming, leaseEnd, releaseJob } from '../_lib/jobLease';
+import { pii } from '../_lib/retirees';
+import { FileProblem, readTable } from '../_lib/tableFile';
+import { now } from '../_lib/time';
+import { EVIDENCE_TABLE, evidenceRowChecker } from './evidenceRows';
+import { matchChunk, type Person } from './matchChunk';
+import { maskLoose, REPORT_HEADER, reportLine } from './report';
+
+/**
+ * A comparison job in `match_jobs`, worked on in slices by `match.run` (like the roster
+ * import: see roster/job.ts and _lib/jobLease.ts), by whoever calls next.
+ *
+ * 1. read: the whole file once — every row checked (ID number, known source, day), the ID
+ *    hashed, and the rows gathered per person: the latest day per source, the stop record,
+ *    the names used. The people, sorted by hash, go to storage (hashes and masked IDs only,
+ *    never a whole number); so do the invalid rows, as the first part of the report.
+ * 2. match: 1,000 people at a time (one roster query), decided and written (matchChunk.ts);
+ *    the chunk's counts, report lines and the new cursor are committed in one update that
+ *    only succeeds if the cursor is still where the slice found it. Every write of a chunk is
+ *    idempotent (keyed certifications, forward-only days, stops set once), and a chunk
+ *    re-done after a crash recognises this job's own writes, so it counts the same.
+ * 3. report: the parts joined into one CSV to download.
+ *
+ * Evidence counts as of the day the job started (`day`), so a job that runs past midnight,
+ * or is resumed the next morning, decides every person by the same calendar.
+ */
+export interface MatchJobDoc {
+  _id: string;
+  requestKey: string;
+  fileId: string;
+  fileName: string;
+  createdBy: string | null;
+  streets: 'all' | string[];
+  day: string;
+  phase: MatchPhase;
+  rows: number | null;
+  invalidRows: number;
+  people: number | null;
+  cursor: number;
+  processed: number;
+  unmatched: number;
+  counts: MatchCounts;
+  byStreet: Record<string, Partial<MatchCounts>>;
+  sampleProblems: MatchJob['sampleProblems'];
+  peopleFileId: string | null;
+  reportParts: string[];
+  reportFileId: string | null;
+  failure: string | null;
+  leaseUntil: Date;
+  leaseOwner: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+}
+
+/** People per chunk: one roster query of at most 1,000 documents (tests set fewer, to see many chunks). */
+const chunkSize = () => Math.min(1000, Math.max(1, Number(process.env.MATCH_CHUNK) || 1000));
+const SAMPLE = 20;
+const { stepMs, leaseMs } = jobTiming('MATCH');
+
+export const matchJobs = () => db().collection(COLLECTIONS.matchJobs);
+
+export async function getMatchJob(id: string): Promise<MatchJobDoc | null> {
+  const { data } = await matchJobs().doc(id).get();
+  return (data[0] as MatchJobDoc | undefined) ?? null;
+}
+
+async function download(fileId: string): Promise<Buffer> {
+  try {
+    return ((await cloud().downloadFile({ fileID: fileId })) as { fileContent: Buffer }).fileContent;
+  } catch {
+    throw new FileProblem('上传的文件找不到了，请重新上传');
+  }
+}
+
+async function upload(cloudPath: string, content: string): Promise<string> {
+  return ((await cloud().uploadFile({ cloudPath, fileContent: Buffer.from(content, 'utf8') })) as { fileID: string }).fileID;
+}
+
+/** One slice of work on a job; returns the job as it stands after. */
+export async function runMatchSlice(jobId: string, caller: Caller): Promise<MatchJobDoc | null> {
+  const job = await getMatchJob(jobId);
+  if (!job || job.phase === 'done' || job.phase === 'failed') return job;
+  const owner = await claimJob(COLLECTIONS.matchJobs, jobId, leaseMs());
+  if (!owner) return job;
+  const deadline = Date.now() + stepMs();
+  try {
+    // Reading is a slice of its own, so the page can show what the file holds before matching starts.
+    if (job.phase === 'read') await readPhase(job, owner);
+    else {
+      if (job.phase === 'match') await matchPhase(job, owner, deadline);
+      const current = await getMatchJob(jobId);
+      if (current?.phase === 'report') await reportPhase(current, owner, caller);
+    }
+  } catch (e) {
+    if (!(e instanceof FileProblem)) throw e;
+    await matchJobs()
+      .where({ _id: jobId, leaseOwner: owner })
+      .update({ phase: 'failed', failure: e.message, finishedAt: now(), updatedAt: now() });
+  } finally {
+    await releaseJob(COLLECTIONS.matchJobs, jobId, owner);
+  }
+  return getMatchJob(jobId);
+}
+
+async function readPhase(job: MatchJobDoc, owner: string) {
+  const buf = await download(job.fileId);
+  if (buf.length > MATCH_MAX_BYTES) throw new FileProblem(`文件太大了（超过 ${MATCH_MAX_BYTES / 2 ** 20} MB），请分成几个文件比对`);
+  const check = evidenceRowChecker(certificationRules(), pii(), job.day);
+  const people = new Map<string, Person>();
+  const invalid: string[] = [];
+  const sample: MatchJob['sampleProblems'] = [];
+  let rows = 0;
+  for await (const { rowNumber, raw } of readTable(buf, job.fileName, EVIDENCE_TABLE)) {
+    rows++;
+    const res = check(raw);
+    if (!res.ok) {
+      const id = String(raw.身份证号 ?? '').trim();
+      invalid.push(
+        reportLine([
+          '无效行',
+          rowNumber,
+          maskLoose(id),
+          String(raw.姓名 ?? '').slice(0, 20),
+          String(raw.数据来源 ?? '').slice(0, 20),
+          String(raw.日期 ?? '').slice(0, 20),
+          res.problem,
+        ]),
+      );
+      if (sample.length < SAMPLE) sample.push({ row: rowNumber, problem: res.problem });
+      continue;
+    }
+    const { row } = res;
+    let p = people.get(row.idHash);
+    if (!p) {
+      p = { h: row.idHash, m: row.idMasked, n: [], r: rowNumber, ev: {}, st: null };
+      people.set(row.idHash, p);
+    }
+    if (row.name && p.n.length < 3 && !p.n.includes(row.name)) p.n.push(row.name);
+    if (row.kind === 'stop') {
+      if (!p.st || p.st.date < row.date) p.st = { source: row.source, date: row.date };
+    } else if ((p.ev[row.source] ?? '') < row.date) p.ev[row.source] = row.date;
+  }
+  if (rows === 0) throw new FileProblem('文件里只有表头，没有数据');
+  const sorted = [...people.values()].sort((a, b) => (a.h < b.h ? -1 : 1));
+  const base = `comparison/${job._id}`;
+  const peopleFileId = await upload(`${base}/people.json`, JSON.stringify(sorted));
+  const reportParts = invalid.length ? [await upload(`${base}/part-invalid.csv`, `${invalid.join('\r\n')}\r\n`)] : [];
+  peopleCache = { jobId: job._id, people: sorted };
+  await matchJobs()
+    .where({ _id: job._id, phase: 'read', leaseOwner: owner })
+    .update({
+      phase: 'match',
+      rows,
+      invalidRows: invalid.length,
+      people: sorted.length,
+      cursor: 0,
+      sampleProblems: sample,
+      peopleFileId,
+      reportParts,
+      leaseUntil: leaseEnd(leaseMs()),
+      updatedAt: now(),
+    });
+}
+
+// A warm instance keeps the people of the job it works on: slices of one job read them many times.
+let peopleCache: { jobId: string; people: Person[] } | null = null;
+async function peopleOf(job: MatchJobDoc): Promise<Person[]> {
+  if (peopleCache?.jobId === job._id) return peopleCache.people;
+  const people = JSON.parse((await download(job.peopleFileId as string)).toString('utf8')) as Person[];
+  peopleCache = { jobId: job._id, people };
+  return people;
+}
+
+async function matchPhase(job: MatchJobDoc, owner: string, deadline: number) {
+  const _ = db().command;
+  const people = await peopleOf(job);
+  const rules = certificationRules();
+  let cursor = job.cursor;
+  while (cursor < people.length) {
+    const chunk = people.slice(cursor, cursor + chunkSize());
+    const out = await matchChunk(chunk, { jobId: job._id, streets: job.streets, day: job.day, rules });
+    const part = out.lines.length
+      ? await upload(`comparison/${job._id}/part-${String(cursor).padStart(9, '0')}.csv`, `${out.lines.join('\r\n')}\r\n`)
+      : null;
+    const change: Record<string, unknown> = {
+      cursor: cursor + chunk.length,
+      processed: _.inc(chunk.length),
+      unmatched: _.inc(out.unmatched),
+      leaseUntil: leaseEnd(leaseMs()),
+      updatedAt: now(),
+    };
+    for (const [k, v] of Object.entries(out.counts)) if (v) change[`counts.${k}`] = _.inc(v);
+    for (const [street, counts] of Object.entries(out.byStreet))
+      for (const [k, v] of Object.entries(counts)) if (v) change[`byStreet.${street}.${k}`] = _.inc(v);
+    if (part) change.reportParts = _.push(part);
+    const res = (await matchJobs().where({ _id: job._id, cursor, leaseOwner: owner }).update(change)) as { updated: number };
+    if (res.updated !== 1) return; // someone else took over: their counts stand
+    cursor += chunk.length;
+    if (cursor < people.length && Date.now() > deadline) return;
+  }
+  await matchJobs()
+    .where({ _id: job._id, phase: 'match', leaseOwner: owner })
+    .update({ phase: 'report', leaseUntil: leaseEnd(leaseMs()), updatedAt: now() });
+}
+
+async function reportPhase(job: MatchJobDoc, owner: string, caller: Caller) {
+  let reportFileId: string | null = null;
+  if (job.reportParts.length) {
+    const parts: string[] = [];
+    for (let i = 0; i < job.reportParts.length; i += 8) {
+      const got = await Promise.all(job.reportParts.slice(i, i + 8).map(async (id) => (await download(id)).toString('utf8')));
+      parts.push(...got);
+    }
+    // BOM: Excel then reads it as UTF-8.
+    reportFileId = await upload(`comparison/${job._id}/report.csv`, `\ufeff${REPORT_HEADER.join(',')}\r\n${parts.join('')}`);
+  }
+  const done = (await matchJobs()
+    .where({ _id: job._id, phase: 'report', leaseOwner: owner })
+    .update({ phase: 'done', reportFileId, finishedAt: now(), updatedAt: now() })) as { updated: number };
+  if (done.updated === 1) {
+    await audit(caller, {
+      action: 'comparison.match',
+      target: { collection: COLLECTIONS.matchJobs, id: job._id },
+      detail: { fileName: job.fileName, rows: job.rows, invalidRows: job.invalidRows, unmatched: job.unmatched, ...job.counts },
+    });
+  }
+}
+
+export const emptyCounts = (): MatchCounts => ({ ...EMPTY_COUNTS });
