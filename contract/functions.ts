@@ -30,9 +30,9 @@ import type {
   SchedulerRun,
   SubscribeTemplates,
 } from './certificationReports';
+import type { ComparisonInput, MatchJob, VerificationEntry, VerificationPage } from './comparison';
 import type { Notice, NoticeInput, NoticePage } from './notices';
 import type { ImportJob, RosterInput } from './roster';
-import type { ComparisonInput, MatchJob, VerificationEntry, VerificationPage } from './comparison';
 
 export type { Me } from './accounts';
 

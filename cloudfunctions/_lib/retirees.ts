@@ -30,10 +30,8 @@ export interface RetireeDoc {
   /** Pending and active helpers, kept on the entry so the limit holds under concurrency. */
   helperCount?: number;
   // ---- certification (issue 4); see docs/DESIGN.md "Certification records" ----
-  /** How and from where the last certification came (method; evidence source or face provider). */
+  /** How the last certification came (its source and the rest are on the record in `certifications`). */
   lastMethod?: CertificationMethod | null;
-  lastSource?: string | null;
-  lastCertificationId?: string | null;
   /** Payment suspended for being overdue, the day (set by the scheduler). */
   suspendedAt?: string | null;
   /** Payment restored after a later certification, the day (set by the scheduler). */

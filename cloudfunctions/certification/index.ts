@@ -9,5 +9,11 @@ import { subscriptionActions } from './subscriptions';
  * Pension eligibility certification: where each person stands, self-service and
  * family-assisted face verification, and staff on-site and home-visit certification.
  */
-export const certification = defineFunction('certification', { ...statusActions, ...faceActions, ...staffActions, ...reportActions, ...subscriptionActions });
+export const certification = defineFunction('certification', {
+  ...statusActions,
+  ...faceActions,
+  ...staffActions,
+  ...reportActions,
+  ...subscriptionActions,
+});
 export const main = certification.main;

@@ -84,29 +84,28 @@ export async function recordCertification(input: CertificationInput): Promise<{ 
 /**
  * Moves the retiree's last certification forward to this record's day (never back: a late
  * evidence file with an older day changes nothing). Same day: the later write wins, which
- * is harmless (same day, a method as true as the other).
+ * is harmless (same day, a method as true as the other). The retiree keeps the day and the
+ * method; the source and the rest stay on the record (history.get, exports join them).
  */
-export async function moveLastCertified(r: Pick<CertificationDoc, '_id' | 'retireeId' | 'day' | 'method' | 'source'>) {
+export async function moveLastCertified(r: Pick<CertificationDoc, 'retireeId' | 'day' | 'method'>) {
+  await moveLastCertifiedMany([r.retireeId], r.day, r.method);
+}
+
+/** The same forward move for many people certified the same day the same way: one conditional update. */
+async function moveLastCertifiedMany(retireeIds: string[], day: string, method: CertificationMethod) {
   const _ = db().command;
+  const ids = retireeIds.length === 1 ? retireeIds[0] : _.in(retireeIds);
   await db()
     .collection(COLLECTIONS.retirees)
     .where(
       _.or([
-        { _id: r.retireeId, lastCertifiedAt: null },
-        { _id: r.retireeId, lastCertifiedAt: _.lte(r.day) },
+        { _id: ids, lastCertifiedAt: null },
+        { _id: ids, lastCertifiedAt: _.lte(day) },
       ]),
     )
-    .update({ lastCertifiedAt: r.day, lastMethod: r.method, lastSource: r.source, lastCertificationId: r._id });
+    .update({ lastCertifiedAt: day, lastMethod: method });
 }
 
-/**
- * Many certifications at once (a comparison job writes up to 1,000 per chunk), with the same
- * invariants as recordCertification: one record per unique `key`, and each retiree's last
- * certification only ever moved forward. The records go in one batch insert; if any key is
- * already there (a chunk re-done after a crash), each is written the one-at-a-time way, which
- * finds the first record. Then the retirees are moved forward, some at a time.
- * Returns how many records this call wrote.
- */
 export async function recordCertifications(inputs: CertificationInput[]): Promise<{ created: number }> {
   if (!inputs.length) return { created: 0 };
   const at = now();
@@ -124,18 +123,27 @@ export async function recordCertifications(inputs: CertificationInput[]): Promis
     community: retiree.community,
     at,
   }));
-  let records: Array<Pick<CertificationDoc, '_id' | 'retireeId' | 'day' | 'method' | 'source'>>;
   let created = 0;
   try {
-    const res = (await certificationsCol().add(docs)) as { ids: string[] };
-    records = docs.map((d, i) => ({ ...d, _id: res.ids[i] }));
+    await certificationsCol().add(docs);
     created = docs.length;
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
     for (const input of inputs) if ((await recordCertification(input)).created) created++;
     return { created };
   }
-  for (let i = 0; i < records.length; i += MOVE_IN_FLIGHT) await Promise.all(records.slice(i, i + MOVE_IN_FLIGHT).map(moveLastCertified));
+  // One update per (day, method): a file's certifications fall on a few dozen days.
+  const groups = new Map<string, { day: string; method: CertificationMethod; ids: string[] }>();
+  for (const d of docs) {
+    const key = `${d.day}|${d.method}`;
+    const g = groups.get(key) ?? { day: d.day, method: d.method, ids: [] };
+    g.ids.push(d.retireeId);
+    groups.set(key, g);
+  }
+  const list = [...groups.values()];
+  for (let i = 0; i < list.length; i += MOVE_IN_FLIGHT) {
+    await Promise.all(list.slice(i, i + MOVE_IN_FLIGHT).map((g) => moveLastCertifiedMany(g.ids, g.day, g.method)));
+  }
   return { created };
 }
 const MOVE_IN_FLIGHT = 16;

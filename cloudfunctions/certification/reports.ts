@@ -24,6 +24,7 @@ import { createExportFile, type ExportColumn, tempUrl } from '../_lib/exportFile
 import { decryptPii } from '../_lib/pii';
 import { inScope, pii, type RetireeDoc, retirees } from '../_lib/retirees';
 import { now } from '../_lib/time';
+import { certificationsCol } from './record';
 
 /**
  * Statistics and exports for staff. Street staff see their streets, admins (and district-wide
@@ -152,10 +153,10 @@ const COMMON: ExportColumn[] = [
 ];
 const METHOD_WORDS: Record<StatMethod, string> = STAT_METHOD_WORDS;
 
-const LISTS: Record<ExportList, { columns: ExportColumn[]; cells: (d: RetireeDoc) => Array<string | null> }> = {
+const LISTS: Record<ExportList, { columns: ExportColumn[]; cells: (d: RetireeDoc, source: string) => Array<string | null> }> = {
   certified: {
     columns: [...COMMON, { header: '认证日期', width: 12 }, { header: '认证方式', width: 12 }, { header: '来源', width: 14 }],
-    cells: (d) => [d.lastCertifiedAt, METHOD_WORDS[methodOf(d.lastMethod)], d.lastSource ?? ''],
+    cells: (d, source) => [d.lastCertifiedAt, METHOD_WORDS[methodOf(d.lastMethod)], source],
   },
   suspended: {
     columns: [...COMMON, { header: '上次认证日期', width: 12 }, { header: '暂停发放日期', width: 12 }],
@@ -166,6 +167,27 @@ const LISTS: Record<ExportList, { columns: ExportColumn[]; cells: (d: RetireeDoc
     cells: (d) => [d.suspendedAt ?? '', d.lastCertifiedAt, d.restoredAt ?? ''],
   },
 };
+
+/** The source of each person's last certification, from its record (the roster keeps only day and method). */
+async function lastSources(page: RetireeDoc[]): Promise<Map<string, string>> {
+  const _ = db().command;
+  const out = new Map<string, string>();
+  const certified = page.filter((d) => d.lastCertifiedAt);
+  for (let i = 0; i < certified.length; i += 250) {
+    const part = certified.slice(i, i + 250);
+    const { data } = await certificationsCol()
+      .where({ retireeId: _.in(part.map((d) => d._id)), day: _.in([...new Set(part.map((d) => d.lastCertifiedAt as string))]) })
+      .field({ retireeId: true, day: true, method: true, source: true })
+      .limit(1000)
+      .get();
+    const last = new Map(part.map((d) => [d._id, d]));
+    for (const r of data as Array<{ retireeId: string; day: string; method: string; source: string }>) {
+      const d = last.get(r.retireeId);
+      if (d && d.lastCertifiedAt === r.day && (!out.has(r.retireeId) || r.method === d.lastMethod)) out.set(r.retireeId, r.source);
+    }
+  }
+  return out;
+}
 
 function listWhere(list: ExportList, cycle: { from: string; to: string }) {
   const _ = db().command;
@@ -246,10 +268,11 @@ export async function createExport(caller: Caller, input: ExportInput): Promise<
         .get();
       const page = data as RetireeDoc[];
       if (!page.length) break;
+      const sources = doc.list === 'certified' ? await lastSources(page) : new Map<string, string>();
       for (const d of page) {
         const id = doc.whole ? decryptPii(pii(), d.idEnc) : d.idMasked;
         const phone = d.phoneEnc ? (doc.whole ? decryptPii(pii(), d.phoneEnc) : d.phoneMasked) : '';
-        await file.addRow([d.name, id, phone, d.street, d.community, ...spec.cells(d)]);
+        await file.addRow([d.name, id, phone, d.street, d.community, ...spec.cells(d, sources.get(d._id) ?? '')]);
         if (doc.whole) subjects.push(d._id);
       }
       cursor = page[page.length - 1]._id;

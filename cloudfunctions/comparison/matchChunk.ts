@@ -79,15 +79,14 @@ export async function matchChunk(chunk: Person[], ctx: Ctx) {
   const byHash = new Map((data as Roster[]).map((r) => [r.idHash, r]));
   const inScope = (r: Roster) => ctx.streets === 'all' || ctx.streets.includes(r.street);
 
-  // The weak records kept from earlier files, for those this file alone may not certify.
+  // The weak records kept from earlier files: they may combine with this file's, and knowing
+  // them tells a record to keep from one already kept (the same file again writes nothing).
   const weak = new Set(rules.evidence.weak);
-  const strong = new Set(rules.evidence.strong);
   const fresh = (d: string) => d <= day && daysBetween(d, day) <= rules.evidence.maxAgeDays;
   const needStored: string[] = [];
   for (const p of chunk) {
     const r = byHash.get(p.h);
     if (!r || !inScope(r)) continue;
-    if (Object.entries(p.ev).some(([s, d]) => strong.has(s) && fresh(d))) continue;
     for (const s of weak) needStored.push(`${r._id}:${s}`);
   }
   const stored = new Map<string, EvidenceDoc>();

@@ -144,7 +144,7 @@ function equalityPins(query: Record<string, any>): Map<string, unknown[]> {
       // narrows to the union of those values: moving a retiree's last certification forward is one.
       if (field === '$or' && Array.isArray(cond) && cond.length) {
         const branches = cond.map((part) => equalityPins(part));
-        for (const [f, values] of branches[0]) {
+        for (const f of branches[0].keys()) {
           if (pins.has(f) || !branches.every((b) => b.has(f))) continue;
           pins.set(f, [...new Set(branches.flatMap((b) => b.get(f) as unknown[]))]);
         }

@@ -10,8 +10,6 @@ import { DEFAULT_TODAY, generateDemoData } from '../../emulator/seed/generate';
 import { drawnFontSizes, type Journey, shown, startJourney } from './support/journey';
 
 const roster = generateDemoData({ scale: 'demo' }).roster;
-/** Bound to the demo account 'retiree2'; overdue on the demo's today. */
-const OVERDUE = roster[1];
 /** Helped by the demo account 'family'; due soon. */
 const PARENT = roster[2];
 
@@ -94,7 +92,7 @@ test('a child certifies for the parent they help: first the face does not match,
     await onProviderPage(page, 'face_mismatch');
     const failed = shown(page, '#certify-failed');
     await failed.filter({ hasText: '和身份证照片对不上' }).waitFor();
-    expect(await failed.innerText()).toContain('今天还可以再试4次');
+    expect(await failed.textContent()).toContain('今天还可以再试4次');
     await journey.shoot(page, 'certification-05-family-mismatch.png');
     await shown(page, '#certify-again').click();
     await shown(page, '#certify-start').click();

@@ -166,9 +166,22 @@ describe('exports', () => {
     const { data } = await db.collection('retirees').where({ street: '新阳街道' }).orderBy('_id', 'asc').limit(1).get();
     await db.collection('retirees').doc(data[0]._id).update({
       community: '=HYPERLINK("http://evil.example","点我")',
-      lastSource: '@SUM(A1:A9)',
       lastCertifiedAt: '2026-10-01',
       lastMethod: 'data',
+    });
+    // The source of the last certification is on its record.
+    await db.collection('certifications').add({
+      key: `data:${data[0]._id}:2026-10-01`,
+      retireeId: data[0]._id,
+      street: data[0].street,
+      community: data[0].community,
+      method: 'data',
+      day: '2026-10-01',
+      source: '@SUM(A1:A9)',
+      sources: ['@SUM(A1:A9)'],
+      via: 'data',
+      operatorUserId: null,
+      at: new Date(),
     });
     const run = await cloud.callFunction('scheduler', { action: 'daily.run' }, await cloud.tokenFor('admin'));
     expect(run.data.status).toBe('done');

@@ -118,8 +118,9 @@ test('one strong record certifies; one weak does not; two different weak do, als
     '14:日期不对，请写成 2026-03-07 这样',
   ]);
 
-  expect(await retiree(p[0])).toMatchObject({ lastCertifiedAt: '2026-11-01', lastMethod: 'data', lastSource: '医保结算' });
-  expect(await retiree(p[2])).toMatchObject({ lastCertifiedAt: '2026-11-03', lastMethod: 'data', lastSource: '社保卡消费、公交出行' });
+  expect(await retiree(p[0])).toMatchObject({ lastCertifiedAt: '2026-11-01', lastMethod: 'data' });
+  expect(await retiree(p[2])).toMatchObject({ lastCertifiedAt: '2026-11-03', lastMethod: 'data' });
+  expect(await certificationsOf(p[2])).toEqual([expect.objectContaining({ day: '2026-11-03', source: '社保卡消费、公交出行' })]);
   for (const i of [1, 3, 4, 5]) expect((await retiree(p[i])).lastCertifiedAt).toBe('2025-10-01');
   expect(await certificationsOf(p[0])).toEqual([
     expect.objectContaining({
@@ -145,7 +146,8 @@ test('one strong record certifies; one weak does not; two different weak do, als
   // A second file: p1's other weak source arrives; with the ride kept from file A, two different weak sources certify.
   const fileB = await matchFile('比对文件B.csv', csvOf([[p[1], '社保卡消费', '2026-11-04']]));
   expect(fileB.counts).toMatchObject({ matched: 1, certified: 1 });
-  expect(await retiree(p[1])).toMatchObject({ lastCertifiedAt: '2026-11-02', lastSource: '社保卡消费、公交出行' });
+  expect(await retiree(p[1])).toMatchObject({ lastCertifiedAt: '2026-11-02', lastMethod: 'data' });
+  expect(await certificationsOf(p[1])).toEqual([expect.objectContaining({ day: '2026-11-02', source: '社保卡消费、公交出行' })]);
 
   // The same file again changes nothing: no new certification, no new evidence.
   const before = { certifications: await countOf('certifications'), evidence: await countOf('evidence') };

@@ -47,15 +47,19 @@ export async function startLocalCloud(
   let port = 0;
 
   async function launch() {
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'emulator/cli.ts'), '--port', String(port), '--data', dataDir], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DEPLOY_ENV: 'local',
-        ...(opts.functionEnv ? { EMULATOR_FUNCTION_ENV: JSON.stringify(opts.functionEnv) } : {}),
+    child = spawn(
+      process.execPath,
+      [...nodeArgs(), '--import', 'tsx', path.join(root, 'emulator/cli.ts'), '--port', String(port), '--data', dataDir],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          DEPLOY_ENV: 'local',
+          ...(opts.functionEnv ? { EMULATOR_FUNCTION_ENV: JSON.stringify(opts.functionEnv) } : {}),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     let stderr = '';
     child.stderr!.on('data', (c) => {
       stderr += c;
@@ -135,4 +139,9 @@ export async function startLocalCloud(
     pid: () => child.pid,
   };
   return cloud;
+}
+
+/** Extra Node options for the emulator process, e.g. EMULATOR_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a run. */
+function nodeArgs(): string[] {
+  return (process.env.EMULATOR_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }

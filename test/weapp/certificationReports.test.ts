@@ -6,9 +6,13 @@
  * CSV offered to a chat (WeChat's viewer cannot show CSV). The admin's part (whole numbers,
  * 今天的自动任务) is in certificationReportsAdmin.test.ts: the app keeps who is signed in.
  */
+import tcb from '@cloudbase/node-sdk';
 import { STREETS } from '../../contract/accounts';
 import type { CertificationStats, StatsRow } from '../../contract/certificationReports';
-import { DEFAULT_TODAY } from '../../emulator/seed/generate';
+import { EVIDENCE_COLUMNS } from '../../contract/comparison';
+import { localSdkEnv } from '../../emulator/sdkEnv';
+import { csvLine } from '../../emulator/seed/csv';
+import { DEFAULT_TODAY, generateDemoData } from '../../emulator/seed/generate';
 import { type LocalCloud, startLocalCloud } from '../support/localCloud';
 import { installFetchIfMissing } from './nodeFetch';
 import { phoneFiles, readSheet, waitUntil } from './phoneFiles';
@@ -16,6 +20,7 @@ import { startWeapp, type WeappHarness } from './simulate';
 
 installFetchIfMissing();
 
+const roster = generateDemoData({ scale: 'demo' }).roster;
 const phone = phoneFiles();
 let cloud: LocalCloud;
 let wx: WeappHarness;
@@ -25,6 +30,17 @@ beforeAll(async () => {
   process.env.EMULATOR_TIMERS = 'off'; // the 02:00 timer must not run on its own during the test
   cloud = await startLocalCloud({ functionEnv: { APP_NOW: `${DEFAULT_TODAY}T10:00:00+08:00` } });
   staffToken = await cloud.tokenFor('staff');
+  // One person certified by data comparison (a strong record), so the data share is not zero.
+  Object.assign(process.env, localSdkEnv(cloud.adminUrl));
+  const app = tcb.init({ env: 'local-dev', serviceUrl: cloud.adminUrl, secretId: 'l', secretKey: 'l' } as any);
+  const csv = `\ufeff${csvLine([...EVIDENCE_COLUMNS])}${csvLine([roster[11].idNumber, roster[11].name, '医保结算', '2026-11-20'])}`;
+  const { fileID } = (await app.uploadFile({ cloudPath: 'test-uploads/stats-evidence.csv', fileContent: Buffer.from(csv) } as any)) as {
+    fileID: string;
+  };
+  const start = { action: 'match.start', fileId: fileID, fileName: '医保.csv', requestId: 'weapp-stats-match-1' };
+  let job = (await cloud.callFunction('comparison', start, staffToken)).data;
+  while (job.phase !== 'done') job = (await cloud.callFunction('comparison', { action: 'match.run', jobId: job.id }, staffToken)).data;
+  expect(job.counts.certified).toBe(1);
   wx = startWeapp({ cloudUrl: cloud.url, token: staffToken, phoneApis: phone.apis });
 }, 120_000);
 
@@ -65,6 +81,8 @@ test('the home page has the entry, and it leads to the page', async () => {
 test('the statistics are the server’s figures: one row per street and a total, the data share as a percentage', async () => {
   const expected = await stats();
   expect(expected.totals.due).toBeGreaterThan(0);
+  expect(expected.totals.byMethod.data).toBe(1);
+  expect(expected.totals.dataSharePercent).toBeGreaterThan(0);
   const page = await reportsPage();
   const text = page.text();
   expect(text).toContain(expected.cycle.words);
@@ -87,7 +105,9 @@ test('the statistics are the server’s figures: one row per street and a total,
 test('choosing one street narrows the statistics to it', async () => {
   const page = await reportsPage();
   await page.tap('stats-street-1'); // 新阳街道
-  await page.waitForText((t) => t.includes('认证情况') && !t.includes('海沧街道 ') && !!page.byId('stats-table-row-1') && !page.byId('stats-table-row-0'));
+  await page.waitForText(
+    (t) => t.includes('认证情况') && !t.includes('海沧街道 ') && !!page.byId('stats-table-row-1') && !page.byId('stats-table-row-0'),
+  );
   expect(certificationCalls('stats.get').at(-1)?.data).toEqual({ action: 'stats.get', street: '新阳街道' });
   const one = await stats('新阳街道');
   expect(rowText(page.byId('stats-table-row-1'))).toBe(progressCells('新阳街道', one.byStreet[0]));

@@ -5,8 +5,8 @@
  * would), and the accepted template is recorded as a grant the daily job may spend.
  */
 import tcb from '@cloudbase/node-sdk';
-import { PRIVACY_VERSION } from '../../contract/accounts';
 import { localWechatSandboxEnv } from '../../cloudfunctions/_lib/wechatConfig';
+import { PRIVACY_VERSION } from '../../contract/accounts';
 import { localSdkEnv } from '../../emulator/sdkEnv';
 import { DEFAULT_TODAY, generateDemoData } from '../../emulator/seed/generate';
 import { type LocalCloud, startLocalCloud } from '../support/localCloud';

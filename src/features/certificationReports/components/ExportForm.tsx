@@ -81,7 +81,9 @@ export function ExportForm({ street, isAdmin }: { street?: Street; isAdmin: bool
     setOpening(true);
     openFile({ url: r.url, fileName: r.fileName })
       // openFile rejects with words for the page; anything else gets a plain sentence, never a stack's.
-      .catch((e: unknown) => setOpenProblem(e instanceof Error && /[\u4e00-\u9fa5]/.test(e.message) ? e.message : '文件没能打开，请再点一次'))
+      .catch((e: unknown) =>
+        setOpenProblem(e instanceof Error && /[\u4e00-\u9fa5]/.test(e.message) ? e.message : '文件没能打开，请再点一次'),
+      )
       .finally(() => setOpening(false));
   };
 
