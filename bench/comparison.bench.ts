@@ -313,11 +313,24 @@ beyond reading its row: each distinct ID is checked (checksum, birth date) and t
 is looked up by that keyed hash, 1,000 people per query, through the SDK over HTTP; every chunk commits its counts under
 a lease so a crash resumes without counting anyone twice; every certification is a keyed record plus a forward-only move
 of the person's last certification, each fsynced by the emulator before it answers; sqlite3 does none of that (it only
-computes the decision inputs). But the writes are not where the time goes: the same file again writes nothing and
-took as long. The match phase costs about 0.8 s per 1,000-person chunk whatever it writes, while each of its
-database calls measured alone answers in 3–15 ms; where the rest goes (the function's own work per chunk, the worker
-thread sharing the emulator's process and two cores with other work) has not been profiled yet, so the 15 s aim is
-not met: that profile is the next step.
+computes the decision inputs).
+
+What was slow, found with \`EMULATOR_NODE_ARGS="--cpu-prof --cpu-prof-dir=…"\` (test/support/localCloud.ts passes it to
+the emulator; the function worker threads get their own profiles), and changed (first run of the district file: 70.3 s
+at the start of the day, then 32.2, 28.6, 15.7 s):
+1. One forward move of "last certified" per person (22,876 SDK updates, each signed, sent and fsynced). Now one
+   conditional update per (day, method) of a chunk: the source stays on the certification record.
+2. The same file again re-wrote every kept weak record one by one (its "already kept?" check only looked for people
+   without a strong record). Now every matched person's kept records are read with the chunk.
+3. mingo's \`$in\` hashes its whole list for every document it tests: a 1,000-hash roster look-up over 1,000 candidates
+   was a million hash inserts. The emulator now checks top-level \`$in\` of plain values with one Set
+   (emulator/database/engine.ts, tested in test/emulator/fidelity.test.ts), and plain top-level \`$set\`s skip mingo's
+   per-call set-up.
+4. Chunks were decided one after another while the emulator and the worker waited on each other; now three are decided
+   and written at once and committed in order (a crash re-does an uncommitted chunk, which recognises its own writes).
+5. "Fresh evidence" compared days with dayjs per record; now with one precomputed oldest day, as strings.
+What remains is the read (parsing 1,000,000 CSV rows into records and gathering them by person, in one slice) and the
+per-request cost of the SDK (signing, headers) and of the emulator (EJSON, mingo, the WAL's fsync).
 `;
   },
 };

@@ -61,6 +61,11 @@ function assertDay(s: string, what: string) {
   if (!ISO_DAY.test(s) || !day(s).isValid() || fmt(day(s)) !== s) throw new RangeError(`${what} must be a real YYYY-MM-DD day, got ${s}`);
 }
 
+/** The oldest day whose evidence still counts on `today` (maxAgeDays before it); compare days as strings. */
+export function oldestFreshDay(today: string, maxAgeDays: number): string {
+  return fmt(day(today).subtract(maxAgeDays, 'day'));
+}
+
 /** Whole days from `a` to `b` (negative if `b` is earlier). */
 export function daysBetween(a: string, b: string): number {
   return day(b).diff(day(a), 'day');
@@ -151,7 +156,8 @@ export function evidenceCertifies(
   today: string,
 ): { date: string; sources: string[] } | null {
   const { strong, weak, weakNeeded, maxAgeDays } = rules.evidence;
-  const fresh = evidence.filter((e) => ISO_DAY.test(e.date) && e.date <= today && daysBetween(e.date, today) <= maxAgeDays);
+  const oldest = oldestFreshDay(today, maxAgeDays);
+  const fresh = evidence.filter((e) => ISO_DAY.test(e.date) && e.date <= today && e.date >= oldest);
   const strongOnes = fresh.filter((e) => strong.includes(e.source)).sort((a, b) => b.date.localeCompare(a.date));
   if (strongOnes.length) return { date: strongOnes[0].date, sources: [strongOnes[0].source] };
   const latestBySource = new Map<string, string>();

@@ -178,31 +178,49 @@ async function peopleOf(job: MatchJobDoc): Promise<Person[]> {
   return people;
 }
 
+/**
+ * Chunks are decided and written a few at a time (their people are distinct, so their writes
+ * never meet), while the commits stay in order: the cursor moves past a chunk only after the
+ * ones before it. A crash between a chunk's writes and its commit re-does that chunk, which
+ * recognises its own writes (see matchChunk), so the totals come out the same.
+ */
+const IN_FLIGHT = () => Math.min(4, Math.max(1, Number(process.env.MATCH_IN_FLIGHT) || 3));
+
 async function matchPhase(job: MatchJobDoc, owner: string, deadline: number) {
   const _ = db().command;
   const people = await peopleOf(job);
   const rules = certificationRules();
+  const size = chunkSize();
   let cursor = job.cursor;
   while (cursor < people.length) {
-    const chunk = people.slice(cursor, cursor + chunkSize());
-    const out = await matchChunk(chunk, { jobId: job._id, streets: job.streets, day: job.day, rules });
-    const part = out.lines.length
-      ? await upload(`comparison/${job._id}/part-${String(cursor).padStart(9, '0')}.csv`, `${out.lines.join('\r\n')}\r\n`)
-      : null;
-    const change: Record<string, unknown> = {
-      cursor: cursor + chunk.length,
-      processed: _.inc(chunk.length),
-      unmatched: _.inc(out.unmatched),
-      leaseUntil: leaseEnd(leaseMs()),
-      updatedAt: now(),
-    };
-    for (const [k, v] of Object.entries(out.counts)) if (v) change[`counts.${k}`] = _.inc(v);
-    for (const [street, counts] of Object.entries(out.byStreet))
-      for (const [k, v] of Object.entries(counts)) if (v) change[`byStreet.${street}.${k}`] = _.inc(v);
-    if (part) change.reportParts = _.push(part);
-    const res = (await matchJobs().where({ _id: job._id, cursor, leaseOwner: owner }).update(change)) as { updated: number };
-    if (res.updated !== 1) return; // someone else took over: their counts stand
-    cursor += chunk.length;
+    const starts: number[] = [];
+    for (let at = cursor; at < people.length && starts.length < IN_FLIGHT(); at += size) starts.push(at);
+    const outs = await Promise.all(
+      starts.map(async (at) => {
+        const chunk = people.slice(at, at + size);
+        const out = await matchChunk(chunk, { jobId: job._id, streets: job.streets, day: job.day, rules });
+        const part = out.lines.length
+          ? await upload(`comparison/${job._id}/part-${String(at).padStart(9, '0')}.csv`, `${out.lines.join('\r\n')}\r\n`)
+          : null;
+        return { at, size: chunk.length, out, part };
+      }),
+    );
+    for (const { at, size: n, out, part } of outs) {
+      const change: Record<string, unknown> = {
+        cursor: at + n,
+        processed: _.inc(n),
+        unmatched: _.inc(out.unmatched),
+        leaseUntil: leaseEnd(leaseMs()),
+        updatedAt: now(),
+      };
+      for (const [k, v] of Object.entries(out.counts)) if (v) change[`counts.${k}`] = _.inc(v);
+      for (const [street, counts] of Object.entries(out.byStreet))
+        for (const [k, v] of Object.entries(counts)) if (v) change[`byStreet.${street}.${k}`] = _.inc(v);
+      if (part) change.reportParts = _.push(part);
+      const res = (await matchJobs().where({ _id: job._id, cursor: at, leaseOwner: owner }).update(change)) as { updated: number };
+      if (res.updated !== 1) return; // someone else took over: their counts stand
+      cursor = at + n;
+    }
     if (cursor < people.length && Date.now() > deadline) return;
   }
   await matchJobs()

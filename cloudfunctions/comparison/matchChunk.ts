@@ -1,4 +1,4 @@
-import { type CertificationRules, daysBetween, type Evidence, evidenceCertifies } from '../../contract/certification';
+import { type CertificationRules, type Evidence, evidenceCertifies, oldestFreshDay } from '../../contract/certification';
 import type { MatchCounts } from '../../contract/comparison';
 import { COLLECTIONS } from '../../database/collections';
 import { db } from '../_lib/cloud';
@@ -82,7 +82,8 @@ export async function matchChunk(chunk: Person[], ctx: Ctx) {
   // The weak records kept from earlier files: they may combine with this file's, and knowing
   // them tells a record to keep from one already kept (the same file again writes nothing).
   const weak = new Set(rules.evidence.weak);
-  const fresh = (d: string) => d <= day && daysBetween(d, day) <= rules.evidence.maxAgeDays;
+  const oldest = oldestFreshDay(day, rules.evidence.maxAgeDays);
+  const fresh = (d: string) => d <= day && d >= oldest;
   const needStored: string[] = [];
   for (const p of chunk) {
     const r = byHash.get(p.h);

@@ -63,6 +63,12 @@ describe('queries', () => {
     expect(names(await people.where({ tags: '讲座' }).get())).toEqual(['张桂英', '李建国']);
     expect(names(await people.where({ tags: _.all(['太极', '讲座']) }).get())).toEqual(['张桂英']);
     expect(names(await people.where({ tags: _.size(0) }).get())).toEqual(['王秀兰']);
+    // $in against an array field matches any element; a missing field matches no value; types differ.
+    expect(names(await people.where({ tags: _.in(['研学', '太极']) }).get())).toEqual(['Zhao Li', '张桂英']);
+    expect(names(await people.where({ abroad: _.in([true]) }).get())).toEqual(['Zhao Li']);
+    expect(names(await people.where({ abroad: _.in([false]) }).get())).toEqual([]);
+    expect(names(await people.where({ age: _.in([82, '67']) }).get())).toEqual(['张桂英']);
+    expect(names(await people.where({ age: _.in([82, 67]), street: '海沧街道' }).get())).toEqual(['张桂英']);
   });
 
   test('regular expressions, both forms', async () => {
