@@ -5,9 +5,10 @@
  * that does not match; staff find a retiree and record an on-site certification.
  * Screenshots: test-artifacts/e2e/certification-*.png.
  */
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEFAULT_TODAY, generateDemoData } from '../../emulator/seed/generate';
-import { drawnFontSizes, type Journey, shown, startJourney } from './support/journey';
+import { drawnFontSizes, type Journey, root, shown, startJourney } from './support/journey';
 
 const roster = generateDemoData({ scale: 'demo' }).roster;
 /** Helped by the demo account 'family'; due soon. */
@@ -132,3 +133,53 @@ test('staff find a retiree by the last four digits of the phone and record an on
     await journey.shoot(page, 'certification-08-staff-recorded.png');
   });
 });
+
+test('staff run a comparison file and the statistics move by the people it certified', async () => {
+  const tab = await journey.openTab();
+  const { page } = tab;
+  const byData = async () => {
+    const text = (await shown(page, '#stats-summary').textContent()) ?? '';
+    const m = /大数据比对 (\d+) 人/.exec(text);
+    if (!m) throw new Error(`no data-comparison figure in: ${text}`);
+    return Number(m[1]);
+  };
+  await journey.step(tab, 'sign-in', () => journey.signIn(tab, 'staff'));
+
+  let before = 0;
+  await journey.step(tab, 'statistics-before', async () => {
+    await shown(page, '#entry-staff-cert-stats').click();
+    await shown(page, '#stats-summary').waitFor();
+    before = await byData();
+    await journey.shoot(page, 'certification-09-stats-before.png');
+    await page.goBack();
+  });
+
+  let certified = 0;
+  await journey.step(tab, 'comparison', async () => {
+    await shown(page, '#entry-staff-comparison').click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), shown(page, '#match-choose').click()]);
+    await chooser.setFiles(path.join(root, 'emulator/seed/demo-evidence.csv'));
+    await shown(page, '#match-picked').waitFor();
+    await shown(page, '#match-start').click();
+    await shown(page, '#match-summary').filter({ hasText: '本次认证' }).waitFor({ timeout: 60_000 });
+    certified = Number((await shown(page, '#match-certified .comparison__figure-value').textContent())?.trim());
+    expect(certified).toBeGreaterThan(0);
+    await journey.shoot(page, 'certification-10-comparison-done.png');
+    await page.goBack();
+  });
+
+  await journey.step(tab, 'statistics-after', async () => {
+    await shown(page, '#entry-staff-cert-stats').click();
+    await page.waitForFunction(
+      (expected) => {
+        const all = document.querySelectorAll('#stats-summary');
+        const el = all[all.length - 1];
+        return !!el && el.textContent?.includes(`大数据比对 ${expected} 人`);
+      },
+      before + certified,
+      { timeout: 15_000 },
+    );
+    expect(await byData()).toBe(before + certified);
+    await journey.shoot(page, 'certification-11-stats-after.png');
+  });
+}, 120_000);

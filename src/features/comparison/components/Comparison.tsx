@@ -8,6 +8,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { formatChineseDate } from '@/lib/dates';
+import { openFile } from '@/services/openFile';
 import { type PickedFile, pickFile } from '@/services/pickFile';
 import { useMatches } from '../api/list-matches';
 import { useMatchFile } from '../api/run-match';
@@ -159,14 +160,7 @@ export function Summary({ job }: { job: MatchJob }) {
           ))}
         </View>
       ) : null}
-      {job.reportUrl ? (
-        <BigButton
-          id="match-report"
-          kind="secondary"
-          label="下载比对清单（名单上没有的、需要核对的、有问题的行）"
-          onClick={() => openReport(job.reportUrl as string)}
-        />
-      ) : null}
+      {job.reportUrl ? <ReportButton url={job.reportUrl} /> : null}
     </View>
   );
 }
@@ -180,13 +174,26 @@ function Figure({ id, label, value, unit = '人' }: { id: string; label: string;
   );
 }
 
-function openReport(url: string) {
-  if (process.env.TARO_ENV === 'h5') {
-    window.open(url, '_blank');
-    return;
-  }
-  void Taro.downloadFile({ url }).then((res) =>
-    Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true }).catch(() => undefined),
+/** The report is a CSV: in WeChat it goes to a chat to open on a computer (the viewer cannot show CSV). */
+function ReportButton({ url }: { url: string }) {
+  const [problem, setProblem] = useState('');
+  return (
+    <>
+      {problem ? (
+        <Callout tone="problem" id="match-report-problem">
+          {problem}
+        </Callout>
+      ) : null}
+      <BigButton
+        id="match-report"
+        kind="secondary"
+        label="下载比对清单（名单上没有的、需要核对的、有问题的行）"
+        onClick={() => {
+          setProblem('');
+          openFile({ url, fileName: '比对清单.csv' }).catch((e: Error) => setProblem(e.message));
+        }}
+      />
+    </>
   );
 }
 
