@@ -31,6 +31,17 @@ import type {
   SubscribeTemplates,
 } from './certificationReports';
 import type { ComparisonInput, MatchJob, VerificationEntry, VerificationPage } from './comparison';
+import type {
+  EventDetail,
+  EventInput,
+  EventListItem,
+  EventView,
+  MyRegistrations,
+  OccurrenceView,
+  RegistrationList,
+  RegistrationResult,
+  WeekView,
+} from './events';
 import type { Notice, NoticeInput, NoticePage } from './notices';
 import type { ImportJob, RosterInput } from './roster';
 
@@ -98,6 +109,22 @@ export interface FunctionActions {
     'import.run': { input: RosterInput<'import.run'>; output: ImportJob };
     'import.get': { input: RosterInput<'import.get'>; output: ImportJob };
     'import.list': { input: RosterInput<'import.list'>; output: ImportJob[] };
+  };
+  events: {
+    'event.week': { input: EventInput<'event.week'>; output: WeekView };
+    'event.get': { input: EventInput<'event.get'>; output: EventDetail };
+    'event.list': { input: EventInput<'event.list'>; output: EventListItem[] };
+    'event.save': { input: EventInput<'event.save'>; output: EventView };
+    'event.publish': { input: EventInput<'event.publish'>; output: EventView };
+    'event.end': { input: EventInput<'event.end'>; output: EventView };
+    /** `told`: messages queued for the people registered. */
+    'occurrence.cancel': { input: EventInput<'occurrence.cancel'>; output: OccurrenceView & { told: number } };
+    'occurrence.move': { input: EventInput<'occurrence.move'>; output: OccurrenceView & { told: number } };
+    'registration.create': { input: EventInput<'registration.create'>; output: RegistrationResult };
+    'registration.cancel': { input: EventInput<'registration.cancel'>; output: RegistrationResult };
+    'registration.mine': { input: EventInput<'registration.mine'>; output: MyRegistrations };
+    'registration.list': { input: EventInput<'registration.list'>; output: RegistrationList };
+    'registration.review': { input: EventInput<'registration.review'>; output: RegistrationResult };
   };
   comparison: {
     'match.start': { input: ComparisonInput<'match.start'>; output: MatchJob };

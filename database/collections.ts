@@ -37,6 +37,9 @@ export const COLLECTIONS = {
   notifications: 'notifications',
   schedulerRuns: 'scheduler_runs',
   exports: 'exports',
+  events: 'events',
+  occurrences: 'occurrences',
+  registrations: 'registrations',
 } as const;
 
 export const collections: CollectionDeclaration[] = [
@@ -194,6 +197,35 @@ export const collections: CollectionDeclaration[] = [
       // "<userId>:<requestId>": a retried export answers with the first file.
       { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
       { name: 'created', keys: { createdAt: -1 } },
+    ],
+  },
+  {
+    name: COLLECTIONS.events,
+    description: 'Events (活动): kind, place, schedule (once or weekly with exceptions), capacity, rules; draft | published | ended',
+    indexes: [
+      // "<userId>:<requestId>": a retried create returns the first event.
+      { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
+      { name: 'status_updated', keys: { status: 1, updatedAt: -1 } },
+    ],
+  },
+  {
+    name: COLLECTIONS.occurrences,
+    description: 'One document per occurrence of an event, _id "<eventId>:<original date>"; capacity and counters (confirmed, waiting, waitSeq)',
+    indexes: [
+      // The week listing.
+      { name: 'date_start', keys: { date: 1, start: 1 } },
+      { name: 'event_date', keys: { eventId: 1, date: 1 } },
+    ],
+  },
+  {
+    name: COLLECTIONS.registrations,
+    description: 'One per person per occurrence, _id "<occurrenceId>:<retireeId>": confirmed, waitlisted (with a ticket), pending, cancelled, refused',
+    indexes: [
+      // The waitlist in line order, and the gapless position (those waiting with a smaller ticket).
+      { name: 'occurrence_status_seq', keys: { occurrenceId: 1, status: 1, waitSeq: 1 } },
+      { name: 'retiree', keys: { retireeId: 1, createdAt: -1 } },
+      // "<operatorUserId>:<requestId>": a retried request returns the first registration.
+      { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
     ],
   },
 ];

@@ -74,6 +74,8 @@ export const FAILURE_WORDS: Record<FaceFailureReason, string> = {
   other: '这次没有通过。请再试一次；如果一直不行，可以到社区现场认证，或请工作人员上门。',
 };
 
+const TOO_MANY_WORDS = `今天已经试了${FACE_ATTEMPTS_PER_DAY}次了，请明天再试，或到社区现场认证、请工作人员上门。`;
+
 const OTHER_CHANNELS_WORDS = '在境外或持港澳台、外国证件的长辈不能用微信刷脸。请用"中国领事"App 认证，或请家人带材料到社区办理。';
 
 async function hasFaceConsent(identity: string): Promise<boolean> {
@@ -120,7 +122,7 @@ async function startWithProvider(attempt: AttemptDoc, retiree: RetireeDoc, calle
   // Counted once the provider has started it (a retry of the same request is not counted again).
   if (!(await takeDaily(limitKey(retiree._id), FACE_ATTEMPTS_PER_DAY))) {
     await attempts().doc(attempt._id).update({ status: 'over_limit' });
-    throw new AppError('TOO_MANY', `今天已经试了${FACE_ATTEMPTS_PER_DAY}次了，请明天再试，或到社区现场认证、请工作人员上门。`);
+    throw new AppError('TOO_MANY', TOO_MANY_WORDS);
   }
   await attempts()
     .doc(attempt._id)
@@ -207,12 +209,13 @@ export const faceActions = {
       const { data: before } = await attempts().where({ requestKey }).limit(1).get();
       let attempt = before[0] as AttemptDoc | undefined;
       if (attempt?.status === 'started') return started(attempt);
+      if (attempt?.status === 'over_limit') throw new AppError('TOO_MANY', TOO_MANY_WORDS);
       if (attempt && attempt.status !== 'starting' && attempt.status !== 'unavailable') {
         throw new AppError('CONFLICT', '这次认证已经结束，请重新开始');
       }
       if (!attempt) {
         if ((await countToday(limitKey(retireeId))) >= FACE_ATTEMPTS_PER_DAY) {
-          throw new AppError('TOO_MANY', `今天已经试了${FACE_ATTEMPTS_PER_DAY}次了，请明天再试，或到社区现场认证、请工作人员上门。`);
+          throw new AppError('TOO_MANY', TOO_MANY_WORDS);
         }
         const doc: Omit<AttemptDoc, '_id'> = {
           requestKey,

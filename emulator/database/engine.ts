@@ -66,8 +66,8 @@ export class Database {
     this.wal.close();
   }
 
-  compact() {
-    this.wal.compact();
+  compact(): Promise<void> {
+    return this.wal.compact();
   }
 
   listCollections(): string[] {
@@ -227,11 +227,18 @@ export class Database {
     }
   }
 
-  private *snapshotLines(): Iterable<string> {
-    for (const coll of this.collections.values()) {
-      yield JSON.stringify({ c: coll.name });
-      for (const doc of coll.docs.values()) yield JSON.stringify({ c: coll.name, d: EJSON.serialize(doc, { relaxed: true }) });
-    }
+  /**
+   * The state as it is now, serialised lazily: the collections' documents are captured (as
+   * references: stored documents are replaced, never changed in place) before this returns.
+   */
+  private snapshotLines(): Iterable<string> {
+    const captured = [...this.collections.values()].map((coll) => ({ name: coll.name, docs: [...coll.docs.values()] }));
+    return (function* () {
+      for (const { name, docs } of captured) {
+        yield JSON.stringify({ c: name });
+        for (const doc of docs) yield JSON.stringify({ c: name, d: EJSON.serialize(doc, { relaxed: true }) });
+      }
+    })();
   }
 }
 

@@ -10,8 +10,9 @@ import path from 'node:path';
  * batched into the next one (group commit). A torn last line — a write that was never
  * acknowledged — is dropped on recovery.
  *
- * Compaction writes the whole state to `snapshot-<gen>.jsonl` (tmp file, fsync, rename)
- * and starts `wal-<gen>.jsonl`; recovery loads the newest snapshot and replays its log.
+ * Compaction starts `wal-<gen>.jsonl` and writes the whole state as it was at that moment to
+ * `snapshot-<gen>.jsonl` (tmp file, fsync, rename) in the background; recovery loads the
+ * newest snapshot and replays the logs from its generation on.
  */
 export type WalRecord = Record<string, unknown>;
 
@@ -20,7 +21,8 @@ export interface RecoveredState {
   log: WalRecord[];
 }
 
-const COMPACT_AFTER_BYTES = 128 * 1024 * 1024;
+/** Compact once the log passes this size (EMULATOR_COMPACT_BYTES, for tests that want many compactions). */
+const COMPACT_AFTER_BYTES = Number(process.env.EMULATOR_COMPACT_BYTES) || 128 * 1024 * 1024;
 
 export class WriteAheadLog {
   private fd = -1;
@@ -117,39 +119,54 @@ export class WriteAheadLog {
 
   private maybeCompact() {
     if (this.compacting || this.logBytes < COMPACT_AFTER_BYTES || !this.snapshotSource) return;
-    this.compact();
+    void this.compact();
   }
 
-  /** Write the live state as a new snapshot generation and start an empty log. */
-  compact() {
-    if (!this.snapshotSource || this.pending.length || this.flushing) return;
+  /**
+   * Write the live state as a new snapshot generation and start an empty log, without stopping
+   * the database: the switch happens at a moment when nothing is being written to the log (the
+   * state is captured then — the engine never changes a stored document in place, it replaces
+   * it, so the captured references stay as they were), new writes go to the new log at once,
+   * and the snapshot is written in the background, a few thousand documents at a time.
+   * Until it is renamed into place, recovery uses the old snapshot and replays both logs.
+   */
+  async compact(): Promise<void> {
+    if (!this.snapshotSource || this.compacting || this.pending.length || this.flushing) return;
     this.compacting = true;
     try {
-      const next = this.gen + 1;
-      const tmp = path.join(this.dir, `snapshot-${next}.jsonl.tmp`);
-      const fd = fs.openSync(tmp, 'w');
-      let chunk: string[] = [];
-      let size = 0;
-      for (const line of this.snapshotSource()) {
-        chunk.push(line, '\n');
-        size += line.length;
-        if (size > 4 * 1024 * 1024) {
-          fs.writeSync(fd, chunk.join(''));
-          chunk = [];
-          size = 0;
-        }
-      }
-      fs.writeSync(fd, chunk.join(''));
-      fs.fsyncSync(fd);
-      fs.closeSync(fd);
-      fs.renameSync(tmp, path.join(this.dir, `snapshot-${next}.jsonl`));
-      fsyncDir(this.dir);
-      fs.closeSync(this.fd);
+      const lines = this.snapshotSource();
+      const oldGen = this.gen;
+      const next = oldGen + 1;
+      const oldFd = this.fd;
       this.fd = fs.openSync(path.join(this.dir, `wal-${next}.jsonl`), 'a');
       fsyncDir(this.dir);
-      const oldGen = this.gen;
+      fs.closeSync(oldFd);
       this.gen = next;
       this.logBytes = 0;
+
+      const tmp = path.join(this.dir, `snapshot-${next}.jsonl.tmp`);
+      const fh = await fs.promises.open(tmp, 'w');
+      try {
+        let chunk: string[] = [];
+        let size = 0;
+        let count = 0;
+        for (const line of lines) {
+          chunk.push(line, '\n');
+          size += line.length;
+          if (++count % 2000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+          if (size > 4 * 1024 * 1024) {
+            await fh.write(chunk.join(''));
+            chunk = [];
+            size = 0;
+          }
+        }
+        await fh.write(chunk.join(''));
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      fs.renameSync(tmp, path.join(this.dir, `snapshot-${next}.jsonl`));
+      fsyncDir(this.dir);
       for (const f of [`wal-${oldGen}.jsonl`, `snapshot-${oldGen}.jsonl`]) {
         fs.rmSync(path.join(this.dir, f), { force: true });
       }

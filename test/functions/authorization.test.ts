@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CloudFunction } from '../../cloudfunctions/_lib/defineFunction';
 import { PRIVACY_VERSION } from '../../contract/accounts';
 import { FACE_CONSENT_VERSION } from '../../contract/certification';
+import { shanghaiDay } from '../../contract/time';
 import { generateDemoData } from '../../emulator/seed/generate';
 import { type LocalCloud, startLocalCloud } from '../support/localCloud';
 
@@ -191,6 +192,48 @@ const EXPECTATIONS: Record<string, Record<string, Expectation>> = {
     'import.get': { allow: ['admin'], input: async (w) => ({ jobId: await w.newImportJob() }) },
     'import.list': { allow: ['admin'], input: () => ({}) },
   },
+  events: {
+    // Anyone may browse; a signed-in person also sees their own places.
+    'event.week': { allow: ALL, input: () => ({}) },
+    'event.get': { allow: ALL, input: async (w) => ({ eventId: (await eventOccurrence(w)).eventId }) },
+    // Events are the district's: any staff member manages them, street scope does not apply.
+    'event.list': { allow: STAFF, input: () => ({}) },
+    'event.save': { allow: STAFF, input: (w) => eventInput(w) },
+    'event.publish': { allow: STAFF, input: async (w) => ({ eventId: (await w.admin('events', eventInput(w))).data.id }) },
+    'event.end': { allow: STAFF, input: async (w) => ({ eventId: (await w.admin('events', eventInput(w))).data.id }) },
+    'occurrence.cancel': { allow: STAFF, input: async (w) => ({ occurrenceId: (await eventOccurrence(w)).id, reason: '权限测试' }) },
+    'occurrence.move': {
+      allow: STAFF,
+      input: async (w) => ({ occurrenceId: (await eventOccurrence(w)).id, toDate: inDays(2), start: '15:00', end: '16:00', reason: '权限测试' }),
+    },
+    // For themself, for the elder they help, or (staff) anyone; someone else's elder is FORBIDDEN.
+    'registration.create': {
+      allow: ['retiree', 'linkedFamily', ...STAFF],
+      input: async (w) => ({ occurrenceId: (await eventOccurrence(w)).id, retireeId: w.subjectId, requestId: w.rid() }),
+    },
+    // Someone else's registration does not exist for them.
+    'registration.cancel': {
+      allow: ['retiree', 'linkedFamily', ...STAFF],
+      scoped: true,
+      input: async (w) => {
+        const occ = await eventOccurrence(w);
+        const reg = await w.admin('events', { action: 'registration.create', occurrenceId: occ.id, retireeId: w.subjectId, requestId: w.rid() });
+        return { registrationId: reg.data.id };
+      },
+    },
+    'registration.mine': { allow: ['retiree', 'otherRetiree', 'linkedFamily', ...STAFF], input: () => ({}) },
+    'registration.list': { allow: STAFF, input: async (w) => ({ occurrenceId: (await eventOccurrence(w)).id }) },
+    // The first staff member approves; the others get CONFLICT (already decided), which only staff can reach.
+    'registration.review': {
+      allow: STAFF,
+      scoped: true,
+      input: async (w) => {
+        const occ = await eventOccurrence(w, { needsApproval: true });
+        const reg = await w.call('retiree', 'events', { action: 'registration.create', occurrenceId: occ.id, retireeId: w.subjectId, requestId: w.rid() });
+        return { registrationId: reg.data.id, approve: true };
+      },
+    },
+  },
   comparison: {
     // Any staff member may match a file; a street staff member's job covers their streets only.
     'match.start': {
@@ -210,6 +253,34 @@ const EXPECTATIONS: Record<string, Record<string, Expectation>> = {
     },
   },
 };
+
+/** A day from today in UTC+8 (this test runs on the real clock). */
+const inDays = (n: number) => shanghaiDay(new Date(Date.now() + n * 86_400_000));
+
+function eventInput(w: World, over: Record<string, unknown> = {}) {
+  return {
+    action: 'event.save',
+    kind: 'lecture',
+    title: '权限测试讲座',
+    place: { name: '社区服务站', address: '海沧区测试路1号' },
+    schedule: { type: 'once', date: inDays(1), start: '14:30', end: '16:00' },
+    capacity: 30,
+    opensDaysBefore: 7,
+    closesMinutesBefore: 60,
+    cancelMinutesBefore: 120,
+    needsApproval: false,
+    requestId: w.rid(),
+    ...over,
+  };
+}
+
+/** A published one-off event (tomorrow) and its occurrence, made by the admin. */
+async function eventOccurrence(w: World, over: Record<string, unknown> = {}): Promise<{ id: string; eventId: string }> {
+  const saved = await w.admin('events', eventInput(w, over));
+  await w.admin('events', { action: 'event.publish', eventId: saved.data.id });
+  const got = await w.admin('events', { action: 'event.get', eventId: saved.data.id });
+  return { id: got.data.occurrences[0].id, eventId: saved.data.id };
+}
 
 async function streetMatchJob(w: World): Promise<string> {
   const job = await w.call('staffHere', 'comparison', {

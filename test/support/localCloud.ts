@@ -40,6 +40,8 @@ export async function startLocalCloud(
     seed?: boolean;
     dataDir?: string /** Extra environment for every function instance. */;
     functionEnv?: Record<string, string>;
+    /** Extra environment for the emulator process itself (e.g. EMULATOR_COMPACT_BYTES). */
+    emulatorEnv?: Record<string, string>;
   } = {},
 ): Promise<LocalCloud> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wx-cloud-'));
@@ -55,8 +57,9 @@ export async function startLocalCloud(
         env: {
           ...process.env,
           DEPLOY_ENV: 'local',
-        // The 02:00 (UTC+8) timer must not fire by itself in the middle of a test; tests fire it when they mean to.
-        EMULATOR_TIMERS: 'off',
+          // The 02:00 (UTC+8) timer must not fire by itself in the middle of a test; tests fire it when they mean to.
+          EMULATOR_TIMERS: 'off',
+          ...opts.emulatorEnv,
           ...(opts.functionEnv ? { EMULATOR_FUNCTION_ENV: JSON.stringify(opts.functionEnv) } : {}),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,6 +68,8 @@ export async function startLocalCloud(
     let stderr = '';
     child.stderr!.on('data', (c) => {
       stderr += c;
+      // EMULATOR_STDERR=<file> keeps everything the emulator (and its functions) write to stderr, to debug a run.
+      if (process.env.EMULATOR_STDERR) fs.appendFileSync(process.env.EMULATOR_STDERR, c);
     });
     const line = await new Promise<string>((resolve, reject) => {
       const rl = readline.createInterface({ input: child.stdout! });
