@@ -47,7 +47,9 @@ async function setUp(cloud: LocalCloud, db: any) {
     openid: `bench-openid-${i}`,
   }));
   await fetch(`${cloud.url}/dev/accounts`, { method: 'PUT', body: JSON.stringify([staff, ...people]) });
-  await db.collection(COLLECTIONS.users).add({ identity: identityKey(staff), role: 'staff', name: staff.name, streets: 'all', createdAt: new Date() });
+  await db
+    .collection(COLLECTIONS.users)
+    .add({ identity: identityKey(staff), role: 'staff', name: staff.name, streets: 'all', createdAt: new Date() });
   for (let i = 0; i < PEOPLE; i += 1000) {
     const part = people.slice(i, i + 1000);
     await db.collection(COLLECTIONS.retirees).add(
@@ -61,9 +63,16 @@ async function setUp(cloud: LocalCloud, db: any) {
         boundUserId: `u-${p.id}`,
       })),
     );
-    await db
-      .collection(COLLECTIONS.users)
-      .add(part.map((p) => ({ _id: `u-${p.id}`, identity: `wx:${p.openid}`, role: 'retiree', name: p.name, retireeId: `r-${p.id}`, streets: [] })));
+    await db.collection(COLLECTIONS.users).add(
+      part.map((p) => ({
+        _id: `u-${p.id}`,
+        identity: `wx:${p.openid}`,
+        role: 'retiree',
+        name: p.name,
+        retireeId: `r-${p.id}`,
+        streets: [],
+      })),
+    );
   }
   const staffToken = await cloud.tokenFor(staff.id);
   const tokens: string[] = [];
@@ -125,7 +134,9 @@ async function peerBurst(db: any, concurrency: number, tag: string) {
       full++;
       return;
     }
-    await db.collection(COLLECTIONS.registrations).add({ activityId, retireeId: `peer-${i}`, requestKey: `peer-${tag}-${i}`, at: new Date() });
+    await db
+      .collection(COLLECTIONS.registrations)
+      .add({ activityId, retireeId: `peer-${i}`, requestKey: `peer-${tag}-${i}`, at: new Date() });
     await db
       .collection(COLLECTIONS.occurrences)
       .doc(activityId)
@@ -133,7 +144,12 @@ async function peerBurst(db: any, concurrency: number, tag: string) {
   });
   const { total } = await db.collection(COLLECTIONS.registrations).where({ activityId }).count();
   const counter = (await db.collection(COLLECTIONS.occurrences).doc(activityId).get()).data[0].joined;
-  return { burst: { wallMs: r.wallMs, latencies: r.latencies, errors: {} } as Burst, signedUp: total as number, counter: counter as number, full };
+  return {
+    burst: { wallMs: r.wallMs, latencies: r.latencies, errors: {} } as Burst,
+    signedUp: total as number,
+    counter: counter as number,
+    full,
+  };
 }
 
 /** A conditional update instead of a transaction: the counter and the ticket atomically, the registration after. */
@@ -204,7 +220,9 @@ const bench: Bench = {
         .limit(1000)
         .get();
       const regsTotal = (await db.collection(COLLECTIONS.registrations).where({ occurrenceId: occId }).count()).total;
-      log(`confirmed ${list.counts.confirmed}, waitlisted ${list.counts.waitlisted}, gapless ${gapless}, errors ${JSON.stringify(burst.errors)}`);
+      log(
+        `confirmed ${list.counts.confirmed}, waitlisted ${list.counts.waitlisted}, gapless ${gapless}, errors ${JSON.stringify(burst.errors)}`,
+      );
 
       // A second burst with the same requestIds: every one answers with the first registration, nothing new.
       log(`the same ${num(PEOPLE)} requests again (retries)`);

@@ -44,7 +44,11 @@ const requestId = z
   .min(8, '请求编号不对，请重试')
   .max(64, '请求编号不对，请重试')
   .regex(/^[A-Za-z0-9_-]+$/, '请求编号不对，请重试');
-const id = (what: string) => z.string({ error: `请选择${what}` }).min(1, `请选择${what}`).max(120, `${what}不对`);
+const id = (what: string) =>
+  z
+    .string({ error: `请选择${what}` })
+    .min(1, `请选择${what}`)
+    .max(120, `${what}不对`);
 
 const exceptionSchema = z.discriminatedUnion(
   'action',
@@ -115,9 +119,17 @@ const eventFields = z
     /** Registration opens this many days before each occurrence (at 00:00) … */
     opensDaysBefore: z.number({ error: '请填写提前几天开始报名' }).int('天数要填整数').min(0, '天数不对').max(90, '最多提前90天报名'),
     /** … and closes this many minutes before it starts. */
-    closesMinutesBefore: z.number({ error: '请填写报名截止时间' }).int('分钟数要填整数').min(0, '截止时间不对').max(10080, '最早提前7天截止'),
+    closesMinutesBefore: z
+      .number({ error: '请填写报名截止时间' })
+      .int('分钟数要填整数')
+      .min(0, '截止时间不对')
+      .max(10080, '最早提前7天截止'),
     /** Retirees and family may cancel until this many minutes before the start (staff any time). */
-    cancelMinutesBefore: z.number({ error: '请填写取消截止时间' }).int('分钟数要填整数').min(0, '取消截止时间不对').max(10080, '最早提前7天截止取消'),
+    cancelMinutesBefore: z
+      .number({ error: '请填写取消截止时间' })
+      .int('分钟数要填整数')
+      .min(0, '取消截止时间不对')
+      .max(10080, '最早提前7天截止取消'),
     needsApproval: z.boolean({ error: '请选择是否需要审核' }),
     ageMin: z.number({ error: '最低年龄不对' }).int('年龄要填整数').min(40, '最低年龄不对').max(120, '最低年龄不对').nullable().optional(),
     ageMax: z.number({ error: '最高年龄不对' }).int('年龄要填整数').min(40, '最高年龄不对').max(120, '最高年龄不对').nullable().optional(),
@@ -128,9 +140,7 @@ const eventFields = z
 
 export const eventSchemas = {
   /** Everyone: the occurrences of a week (Monday to Sunday; any day of it will do; default this week), optionally of one kind. */
-  'event.week': z
-    .object({ monday: dayField('日期').optional(), kind: z.enum(KIND_KEYS, { error: '活动类别不对' }).optional() })
-    .strict(),
+  'event.week': z.object({ monday: dayField('日期').optional(), kind: z.enum(KIND_KEYS, { error: '活动类别不对' }).optional() }).strict(),
   /** Everyone: one event (published or ended; staff also drafts) with its upcoming occurrences. */
   'event.get': z.object({ eventId: id('活动') }).strict(),
   /** Staff: every event, newest first, optionally by status. */

@@ -138,6 +138,7 @@ export function expandSchedule(s: Schedule, range: { from?: string; until: strin
     return [{ originalDate: s.date, date: s.date, start: s.start, end: s.end, cancelled: null, movedFrom: null }];
   }
   const first = range.from && range.from > s.from ? range.from : s.from;
+  // biome-ignore lint/complexity/useMathMinMax: days are strings ('YYYY-MM-DD'), compared as text
   const last = range.until < s.to ? range.until : s.to;
   const byDate = new Map(s.exceptions.map((e) => [e.date, e]));
   const out: OccurrenceSlot[] = [];

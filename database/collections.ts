@@ -210,7 +210,8 @@ export const collections: CollectionDeclaration[] = [
   },
   {
     name: COLLECTIONS.occurrences,
-    description: 'One document per occurrence of an event, _id "<eventId>:<original date>"; capacity and counters (confirmed, waiting, waitSeq)',
+    description:
+      'One document per occurrence of an event, _id "<eventId>:<original date>"; capacity and counters (confirmed, waiting, waitSeq)',
     indexes: [
       // The week listing.
       { name: 'date_start', keys: { date: 1, start: 1 } },
@@ -219,7 +220,8 @@ export const collections: CollectionDeclaration[] = [
   },
   {
     name: COLLECTIONS.registrations,
-    description: 'One per person per occurrence, _id "<occurrenceId>:<retireeId>": confirmed, waitlisted (with a ticket), pending, cancelled, refused',
+    description:
+      'One per person per occurrence, _id "<occurrenceId>:<retireeId>": confirmed, waitlisted (with a ticket), pending, cancelled, refused',
     indexes: [
       // The waitlist in line order, and the gapless position (those waiting with a smaller ticket).
       { name: 'occurrence_status_seq', keys: { occurrenceId: 1, status: 1, waitSeq: 1 } },

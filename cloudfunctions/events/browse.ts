@@ -9,7 +9,17 @@ import { links } from '../_lib/links';
 import { now } from '../_lib/time';
 import { getUser } from '../_lib/users';
 import { positionOf } from './places';
-import { type EventDoc, eventsById, getEvent, type OccurrenceDoc, occurrencesCol, type RegistrationDoc, registrationsCol, toEventView, toOccurrenceView } from './store';
+import {
+  type EventDoc,
+  eventsById,
+  getEvent,
+  type OccurrenceDoc,
+  occurrencesCol,
+  type RegistrationDoc,
+  registrationsCol,
+  toEventView,
+  toOccurrenceView,
+} from './store';
 
 /**
  * Browsing events: a week's occurrences (the list retirees open) and one event with its
@@ -41,7 +51,13 @@ async function myPlaces(caller: Caller, occIds: string[]): Promise<Map<string, M
       .get();
     for (const r of data as RegistrationDoc[]) {
       const list = out.get(r.occurrenceId) ?? [];
-      list.push({ registrationId: r._id, retireeId: r.retireeId, retireeName: r.retireeName, status: r.status, position: await positionOf(r) });
+      list.push({
+        registrationId: r._id,
+        retireeId: r.retireeId,
+        retireeName: r.retireeName,
+        status: r.status,
+        position: await positionOf(r),
+      });
       out.set(r.occurrenceId, list);
     }
   }
@@ -54,7 +70,9 @@ async function views(caller: Caller, occs: OccurrenceDoc[], events: Map<string, 
     caller,
     occs.map((o) => o._id),
   );
-  return occs.filter((o) => events.has(o.eventId)).map((o) => toOccurrenceView(o, events.get(o.eventId) as EventDoc, at, mine.get(o._id) ?? []));
+  return occs
+    .filter((o) => events.has(o.eventId))
+    .map((o) => toOccurrenceView(o, events.get(o.eventId) as EventDoc, at, mine.get(o._id) ?? []));
 }
 
 export const browseActions = {

@@ -52,7 +52,14 @@ async function tellChanges(e: EventDoc, changes: OccurrenceChange[], note: strin
         note: note ?? c.occurrence.cancelReason,
       });
     } else if (c.changes.length && c.occurrence.status === 'scheduled') {
-      queued += await tellEveryoneRegistered({ kind: 'event_changed', keyPart: `v${e.version}`, occ: c.occurrence, event: e, changes: c.changes, note });
+      queued += await tellEveryoneRegistered({
+        kind: 'event_changed',
+        keyPart: `v${e.version}`,
+        occ: c.occurrence,
+        event: e,
+        changes: c.changes,
+        note,
+      });
     }
   }
   return queued;
@@ -113,7 +120,11 @@ async function create(input: EventSaveInput, caller: Caller): Promise<EventView>
   };
   try {
     const { id } = (await eventsCol().add(doc)) as { id: string };
-    await audit(caller, { action: 'event.create', target: { collection: COLLECTIONS.events, id }, detail: { title: f.title, kind: f.kind } });
+    await audit(caller, {
+      action: 'event.create',
+      target: { collection: COLLECTIONS.events, id },
+      detail: { title: f.title, kind: f.kind },
+    });
     return toEventView({ _id: id, ...doc });
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
@@ -231,7 +242,11 @@ export const manageActions = {
           .where({ _id: eventId, status: 'draft' })
           .update({ status: 'published', publishedAt: at, updatedAt: at, updatedBy: caller.userId })) as { updated: number };
         if (res.updated === 1) {
-          await audit(caller, { action: 'event.publish', target: { collection: COLLECTIONS.events, id: eventId }, detail: { title: e.title } });
+          await audit(caller, {
+            action: 'event.publish',
+            target: { collection: COLLECTIONS.events, id: eventId },
+            detail: { title: e.title },
+          });
         }
       }
       const fresh = (await getEvent(eventId)) as EventDoc;
@@ -249,9 +264,7 @@ export const manageActions = {
       if (!e) throw notFound('没有找到这个活动');
       if (e.status !== 'ended') {
         const at = now();
-        await eventsCol()
-          .doc(eventId)
-          .update({ status: 'ended', endedAt: at, updatedAt: at, updatedBy: caller.userId });
+        await eventsCol().doc(eventId).update({ status: 'ended', endedAt: at, updatedAt: at, updatedBy: caller.userId });
         await audit(caller, { action: 'event.end', target: { collection: COLLECTIONS.events, id: eventId }, detail: { title: e.title } });
       }
       return toEventView((await getEvent(eventId)) as EventDoc);
@@ -276,7 +289,11 @@ export const manageActions = {
         await occurrencesCol()
           .where({ _id: occ._id, status: 'scheduled' })
           .update({ status: 'cancelled', cancelReason: reason, cancelledVersion: version, updatedAt: now() });
-        await audit(caller, { action: 'occurrence.cancel', target: { collection: COLLECTIONS.occurrences, id: occ._id }, detail: { reason } });
+        await audit(caller, {
+          action: 'occurrence.cancel',
+          target: { collection: COLLECTIONS.occurrences, id: occ._id },
+          detail: { reason },
+        });
       } else {
         version = (occ as OccurrenceDoc & { cancelledVersion?: number }).cancelledVersion ?? version;
       }
@@ -310,7 +327,14 @@ export const manageActions = {
           : { ...event.schedule, date: toDate, start, end };
       const e = await saveSchedule(event, schedule, caller);
       const movedFrom = occ.movedFrom ?? { date: occ.date, start: occ.start, end: occ.end, reason };
-      const patch = { date: toDate, start, end, startsAt: `${toDate}T${start}:00+08:00`, movedFrom: { ...movedFrom, reason }, updatedAt: now() };
+      const patch = {
+        date: toDate,
+        start,
+        end,
+        startsAt: `${toDate}T${start}:00+08:00`,
+        movedFrom: { ...movedFrom, reason },
+        updatedAt: now(),
+      };
       await occurrencesCol().doc(occ._id).update(patch);
       await audit(caller, {
         action: 'occurrence.move',

@@ -45,6 +45,8 @@ export interface Registrant {
 export interface Registered {
   reg: RegistrationDoc;
   created: boolean;
+  /** The occurrence as this call left it (when it read it). */
+  occ?: OccurrenceDoc;
 }
 
 /**
@@ -58,9 +60,10 @@ export async function register(event: EventDoc, occId: string, who: Registrant):
   let result: Registered;
   try {
     result = await withTransaction(async (t): Promise<Registered> => {
-      // The person's own document first: only the occurrence is contended, so its read comes as late as it can.
-      const { data: existing } = (await regs(t).doc(regId).get()) as { data: RegistrationDoc | null };
-      const { data: o } = (await occs(t).doc(occId).get()) as { data: OccurrenceDoc | null };
+      const [{ data: existing }, { data: o }] = (await Promise.all([regs(t).doc(regId).get(), occs(t).doc(occId).get()])) as [
+        { data: RegistrationDoc | null },
+        { data: OccurrenceDoc | null },
+      ];
       if (!o || o.eventId !== event._id) throw new AppError('NOT_FOUND', '没有找到这场活动');
       if (
         existing &&
@@ -68,7 +71,7 @@ export async function register(event: EventDoc, occId: string, who: Registrant):
           (existing.pastRequestKeys ?? []).includes(who.requestKey) ||
           ACTIVE_REGISTRATION.includes(existing.status))
       ) {
-        return { reg: existing, created: false };
+        return { reg: existing, created: false, occ: o };
       }
       if (o.status !== 'scheduled') throw new AppError('CONFLICT', `这一场已取消${o.cancelReason ? `（${o.cancelReason}）` : ''}`);
       const at = now();
@@ -84,17 +87,18 @@ export async function register(event: EventDoc, occId: string, who: Registrant):
 
       let status: RegistrationDoc['status'];
       let waitSeq: number | null = null;
+      let after = o;
       if (event.needsApproval && who.via !== 'staff') {
         status = 'pending';
       } else if (o.confirmed < o.capacity && o.waiting === 0) {
         status = 'confirmed';
-        await occs(t).doc(occId).update({ confirmed: o.confirmed + 1, updatedAt: at });
+        after = { ...o, confirmed: o.confirmed + 1, updatedAt: at };
+        await occs(t).doc(occId).update({ confirmed: after.confirmed, updatedAt: at });
       } else {
         status = 'waitlisted';
         waitSeq = o.waitSeq + 1;
-        await occs(t)
-          .doc(occId)
-          .update({ waiting: o.waiting + 1, waitSeq, updatedAt: at });
+        after = { ...o, waiting: o.waiting + 1, waitSeq, updatedAt: at };
+        await occs(t).doc(occId).update({ waiting: after.waiting, waitSeq, updatedAt: at });
         // A place is free but people wait (a promotion did not finish): fill it after this commit.
         mend = o.confirmed < o.capacity;
       }
@@ -120,7 +124,7 @@ export async function register(event: EventDoc, occId: string, who: Registrant):
         updatedAt: at,
       };
       await regs(t).doc(regId).set(doc);
-      return { reg: { _id: regId, ...doc }, created: true };
+      return { reg: { _id: regId, ...doc }, created: true, occ: after };
     });
   } catch (e) {
     // The same requestId already answered for another registration (a client re-using ids): the first result.
@@ -178,7 +182,7 @@ export async function cancelRegistration(reg: RegistrationDoc, event: EventDoc, 
         if (r.status === 'confirmed') {
           if (candidate && promotable(o, at)) {
             const { data: c } = (await regs(t).doc(candidate._id).get()) as { data: RegistrationDoc | null };
-            if (!c || c.status !== 'waitlisted') throw new CandidateGone();
+            if (c?.status !== 'waitlisted') throw new CandidateGone();
             await promoteIn(t, o, c, event, bound);
             await occs(t)
               .doc(o._id)
@@ -222,7 +226,7 @@ export async function fillFreePlaces(occId: string, event: EventDoc): Promise<nu
         const { data: o } = (await occs(t).doc(occId).get()) as { data: OccurrenceDoc };
         if (!promotable(o, now()) || o.confirmed >= o.capacity) return 'full' as const;
         const { data: c } = (await regs(t).doc(candidate._id).get()) as { data: RegistrationDoc | null };
-        if (!c || c.status !== 'waitlisted') return 'gone' as const;
+        if (c?.status !== 'waitlisted') return 'gone' as const;
         await promoteIn(t, o, c, event, bound);
         await occs(t)
           .doc(occId)
@@ -240,7 +244,7 @@ export async function fillFreePlaces(occId: string, event: EventDoc): Promise<nu
 }
 
 /** Staff decide a pending registration: approved → a place if free (and no one waits), else the waitlist; refused → refused. */
-export async function review(reg: RegistrationDoc, event: EventDoc, approve: boolean, byUserId: string): Promise<Registered> {
+export async function review(reg: RegistrationDoc, approve: boolean, byUserId: string): Promise<Registered> {
   return withTransaction(async (t): Promise<Registered> => {
     const { data: r } = (await regs(t).doc(reg._id).get()) as { data: RegistrationDoc | null };
     if (!r) throw new AppError('NOT_FOUND', '没有找到这条报名');

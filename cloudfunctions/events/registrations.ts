@@ -24,6 +24,7 @@ import { myRetireeIds } from './browse';
 import { cancelRegistration, positionOf, register, review } from './places';
 import {
   type EventDoc,
+  eventIdOf,
   eventsById,
   getEvent,
   getOccurrence,
@@ -100,9 +101,13 @@ async function registrationFor(caller: Caller, registrationId: string) {
   return { reg, occ, event };
 }
 
-async function answer(reg: RegistrationDoc, created: boolean): Promise<RegistrationResult> {
-  const occ = (await getOccurrence(reg.occurrenceId)) as OccurrenceDoc;
-  const event = (await getEvent(reg.eventId)) as EventDoc;
+async function answer(
+  reg: RegistrationDoc,
+  created: boolean,
+  known?: { occ?: OccurrenceDoc; event?: EventDoc },
+): Promise<RegistrationResult> {
+  const occ = known?.occ ?? ((await getOccurrence(reg.occurrenceId)) as OccurrenceDoc);
+  const event = known?.event?._id === reg.eventId ? known.event : ((await getEvent(reg.eventId)) as EventDoc);
   const position = await positionOf(reg);
   return { ...toView(reg, occ, event, position, now()), message: resultWords(reg, position, created), created };
 }
@@ -112,15 +117,18 @@ export const registrationActions = {
     input: eventSchemas['registration.create'],
     roles: PEOPLE_AND_STAFF,
     handler: async ({ occurrenceId, retireeId, requestId }, { caller }): Promise<RegistrationResult> => {
-      const occ = await getOccurrence(occurrenceId);
-      const event = occ ? await getEvent(occ.eventId) : null;
-      if (!occ || !event || event.status === 'draft') throw notFound('没有找到这场活动');
+      // "<eventId>:<date>": the event is known from the id; the occurrence itself is read in the transaction.
+      // Three independent reads at once; only the family check can refuse (FORBIDDEN).
+      const [event, acting, retiree] = await Promise.all([
+        getEvent(eventIdOf(occurrenceId)),
+        isStaff(caller) ? null : actingFor(caller, retireeId),
+        getRetiree(retireeId),
+      ]);
+      if (!event || event.status === 'draft') throw notFound('没有找到这场活动');
       if (event.status === 'ended') throw new AppError('CONFLICT', '这个活动已经结束了');
-      let via: 'self' | 'family' | 'staff' = 'staff';
-      if (!isStaff(caller)) via = (await actingFor(caller, retireeId)).via;
-      const retiree: RetireeDoc | null = await getRetiree(retireeId);
+      const via = acting?.via ?? 'staff';
       if (!retiree) throw notFound('没有找到这位长辈');
-      const { reg, created } = await register(event, occurrenceId, {
+      const { reg, created, occ } = await register(event, occurrenceId, {
         retiree,
         operatorUserId: caller.userId as string,
         operatorName: caller.name,
@@ -135,7 +143,7 @@ export const registrationActions = {
           detail: { occurrenceId, status: reg.status },
         });
       }
-      return answer(reg, created);
+      return answer(reg, created, { occ, event });
     },
   }),
 
@@ -251,7 +259,10 @@ export const registrationActions = {
         checkedInAt: r.checkedInAt ? new Date(r.checkedInAt).toISOString() : null,
         createdAt: new Date(r.createdAt).toISOString(),
       }));
-      const counts = Object.fromEntries(order.map((s) => [s, regs.filter((r) => r.status === s).length])) as Record<RegistrationStatus, number>;
+      const counts = Object.fromEntries(order.map((s) => [s, regs.filter((r) => r.status === s).length])) as Record<
+        RegistrationStatus,
+        number
+      >;
       return { occurrence: toOccurrenceView(occ, event, now()), counts, lines };
     },
   }),
@@ -260,8 +271,8 @@ export const registrationActions = {
     input: eventSchemas['registration.review'],
     roles: STAFF,
     handler: async ({ registrationId, approve }, { caller }): Promise<RegistrationResult> => {
-      const { reg, event } = await registrationFor(caller, registrationId);
-      const out = await review(reg, event, approve, caller.userId as string);
+      const { reg } = await registrationFor(caller, registrationId);
+      const out = await review(reg, approve, caller.userId as string);
       await audit(caller, {
         action: approve ? 'registration.approve' : 'registration.refuse',
         target: { collection: COLLECTIONS.registrations, id: reg._id },

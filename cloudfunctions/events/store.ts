@@ -106,8 +106,11 @@ export const registrationsCol = () => db().collection(COLLECTIONS.registrations)
 
 export const occurrenceId = (eventId: string, originalDate: string) => `${eventId}:${originalDate}`;
 export const registrationId = (occId: string, retireeId: string) => `${occId}:${retireeId}`;
+/** The event of an occurrence id ("<eventId>:<YYYY-MM-DD>"). */
+export const eventIdOf = (occId: string) => occId.slice(0, Math.max(0, occId.lastIndexOf(':')));
 
 export async function getEvent(id: string): Promise<EventDoc | null> {
+  if (!id) return null;
   const { data } = await eventsCol().doc(id).get();
   return (data[0] as EventDoc | undefined) ?? null;
 }
@@ -254,9 +257,12 @@ export interface OccurrenceChange {
  * decides are updated. Past occurrences are never touched. Returns the occurrences whose
  * time, place, title or status changed, for telling the people registered.
  */
-export async function materialise(e: EventDoc, opts: { placeChanged?: boolean; reason?: string } = {}): Promise<OccurrenceChange[]> {
+export async function materialise(
+  e: EventDoc,
+  opts: { placeChanged?: boolean; reason?: string; today?: string } = {},
+): Promise<OccurrenceChange[]> {
   const at = now();
-  const today = shanghaiDay(at);
+  const today = opts.today ?? shanghaiDay(at);
   const until = horizonEnd(today);
   const once = e.schedule.type === 'once';
   let slots = expandSchedule(e.schedule, { from: today, until });
@@ -308,13 +314,17 @@ export async function materialise(e: EventDoc, opts: { placeChanged?: boolean; r
       Object.assign(patch, { status: doc.status, cancelReason: doc.cancelReason });
     }
     if (old.capacity !== doc.capacity) patch.capacity = doc.capacity;
-    if (opts.placeChanged && old.status === 'scheduled' && doc.status === 'scheduled') words.push(`地点改为${e.place.name}（${e.place.address}）`);
+    if (opts.placeChanged && old.status === 'scheduled' && doc.status === 'scheduled')
+      words.push(`地点改为${e.place.name}（${e.place.address}）`);
     if (!Object.keys(patch).length && !words.length) continue;
     if (Object.keys(patch).length) {
       // Capacity goes through the counters' transaction so it can never fall under `confirmed`.
       if (patch.capacity !== undefined) await setCapacity(old._id, patch.capacity);
       const { capacity: _c, ...rest } = patch;
-      if (Object.keys(rest).length) await occurrencesCol().doc(old._id).update({ ...rest, updatedAt: at });
+      if (Object.keys(rest).length)
+        await occurrencesCol()
+          .doc(old._id)
+          .update({ ...rest, updatedAt: at });
     }
     changed.push({
       occurrence: { ...old, ...patch },
@@ -333,6 +343,7 @@ export async function materialise(e: EventDoc, opts: { placeChanged?: boolean; r
   const last = slots.length ? slots[slots.length - 1].originalDate : until;
   await eventsCol()
     .doc(e._id)
+    // biome-ignore lint/complexity/useMathMinMax: days are strings ('YYYY-MM-DD'), compared as text
     .update({ materialisedUntil: last > until ? last : until });
   return changed;
 }
@@ -391,7 +402,7 @@ export async function extendOccurrenceHorizon(today = shanghaiDay(now())): Promi
         await eventsCol().doc(e._id).update({ materialisedUntil: until });
         continue;
       }
-      await materialise(e);
+      await materialise(e, { today });
       events++;
     }
     if (data.length < 100) break;

@@ -28,6 +28,8 @@ export class WriteAheadLog {
   private fd = -1;
   private gen = 0;
   private logBytes = 0;
+  /** Size of the last snapshot: the log may grow as large before the next compaction (amortised cost). */
+  private snapshotBytes = 0;
   private pending: string[] = [];
   private waiters: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
   private flushing: Promise<void> | null = null;
@@ -52,7 +54,9 @@ export class WriteAheadLog {
       .filter((g) => g >= snapGen)
       .sort((a, b) => a - b);
 
-    const snapshot = snapGen ? readLines(path.join(this.dir, `snapshot-${snapGen}.jsonl`)).complete : [];
+    const snapFile = path.join(this.dir, `snapshot-${snapGen}.jsonl`);
+    const snapshot = snapGen ? readLines(snapFile).complete : [];
+    this.snapshotBytes = snapGen && fs.existsSync(snapFile) ? fs.statSync(snapFile).size : 0;
     const log: WalRecord[] = [];
     for (const g of logGens) {
       const file = path.join(this.dir, `wal-${g}.jsonl`);
@@ -118,7 +122,9 @@ export class WriteAheadLog {
   }
 
   private maybeCompact() {
-    if (this.compacting || this.logBytes < COMPACT_AFTER_BYTES || !this.snapshotSource) return;
+    // Compacting rewrites the whole state: waiting until the log is as large as the last snapshot
+    // keeps its cost in proportion to the writes (a 1 GB database is not rewritten every 128 MB).
+    if (this.compacting || this.logBytes < Math.max(COMPACT_AFTER_BYTES, this.snapshotBytes) || !this.snapshotSource) return;
     void this.compact();
   }
 
@@ -150,18 +156,22 @@ export class WriteAheadLog {
         let chunk: string[] = [];
         let size = 0;
         let count = 0;
+        let total = 0;
         for (const line of lines) {
           chunk.push(line, '\n');
           size += line.length;
           if (++count % 2000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
           if (size > 4 * 1024 * 1024) {
+            total += size;
             await fh.write(chunk.join(''));
             chunk = [];
             size = 0;
           }
         }
         await fh.write(chunk.join(''));
+        total += size;
         await fh.sync();
+        this.snapshotBytes = total;
       } finally {
         await fh.close();
       }

@@ -204,7 +204,13 @@ const EXPECTATIONS: Record<string, Record<string, Expectation>> = {
     'occurrence.cancel': { allow: STAFF, input: async (w) => ({ occurrenceId: (await eventOccurrence(w)).id, reason: '权限测试' }) },
     'occurrence.move': {
       allow: STAFF,
-      input: async (w) => ({ occurrenceId: (await eventOccurrence(w)).id, toDate: inDays(2), start: '15:00', end: '16:00', reason: '权限测试' }),
+      input: async (w) => ({
+        occurrenceId: (await eventOccurrence(w)).id,
+        toDate: inDays(2),
+        start: '15:00',
+        end: '16:00',
+        reason: '权限测试',
+      }),
     },
     // For themself, for the elder they help, or (staff) anyone; someone else's elder is FORBIDDEN.
     'registration.create': {
@@ -217,7 +223,12 @@ const EXPECTATIONS: Record<string, Record<string, Expectation>> = {
       scoped: true,
       input: async (w) => {
         const occ = await eventOccurrence(w);
-        const reg = await w.admin('events', { action: 'registration.create', occurrenceId: occ.id, retireeId: w.subjectId, requestId: w.rid() });
+        const reg = await w.admin('events', {
+          action: 'registration.create',
+          occurrenceId: occ.id,
+          retireeId: w.subjectId,
+          requestId: w.rid(),
+        });
         return { registrationId: reg.data.id };
       },
     },
@@ -229,7 +240,12 @@ const EXPECTATIONS: Record<string, Record<string, Expectation>> = {
       scoped: true,
       input: async (w) => {
         const occ = await eventOccurrence(w, { needsApproval: true });
-        const reg = await w.call('retiree', 'events', { action: 'registration.create', occurrenceId: occ.id, retireeId: w.subjectId, requestId: w.rid() });
+        const reg = await w.call('retiree', 'events', {
+          action: 'registration.create',
+          occurrenceId: occ.id,
+          retireeId: w.subjectId,
+          requestId: w.rid(),
+        });
         return { registrationId: reg.data.id, approve: true };
       },
     },

@@ -74,7 +74,13 @@ beforeAll(async () => {
   Object.assign(process.env, localSdkEnv(cloud.adminUrl));
   db = tcb.init({ env: 'local-dev', serviceUrl: cloud.adminUrl, secretId: 'l', secretKey: 'l' } as any).database();
   for (const who of ['retiree', 'retiree2', 'family', 'staff', 'newcomer']) token[who] = await cloud.tokenFor(who);
-  const user = async (openid: string) => (await db.collection('users').where({ identity: `wx:${openid}` }).get()).data[0];
+  const user = async (openid: string) =>
+    (
+      await db
+        .collection('users')
+        .where({ identity: `wx:${openid}` })
+        .get()
+    ).data[0];
   const me = await user('demo-openid-retiree');
   myRetireeId = me.retireeId;
   myUserId = me._id;
@@ -98,9 +104,15 @@ describe('staff publish a weekly tai chi class and a one-off lecture', () => {
       eventInput({ kind: 'class', title: '太极拳公益课', schedule: taiChiSchedule, capacity: 20, description: '七年坚持，欢迎新老学员' }),
     );
     taiChiId = draft.id;
-    expect(draft).toMatchObject({ status: 'draft', version: 1, scheduleWords: '每周一、二、四 08:00–09:00（2026年11月23日起至2027年2月26日）' });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      version: 1,
+      scheduleWords: '每周一、二、四 08:00–09:00（2026年11月23日起至2027年2月26日）',
+    });
     expect((await call('retiree', { action: 'event.get', eventId: draft.id })).error.code).toBe('NOT_FOUND');
-    expect((await ok(undefined, { action: 'event.week', monday: TODAY })).occurrences.filter((o: any) => o.eventId === draft.id)).toEqual([]);
+    expect((await ok(undefined, { action: 'event.week', monday: TODAY })).occurrences.filter((o: any) => o.eventId === draft.id)).toEqual(
+      [],
+    );
 
     const published = await ok('staff', { action: 'event.publish', eventId: draft.id });
     expect(published.status).toBe('published');
@@ -160,22 +172,39 @@ describe('staff publish a weekly tai chi class and a one-off lecture', () => {
     expect(parent).toMatchObject({ status: 'confirmed', via: 'family', retireeName: roster[2].name });
     expect(parent.message).toBe(`已为${roster[2].name}报名成功，请按时参加`);
     // Not someone the daughter helps.
-    const stranger = await call('family', { action: 'registration.create', occurrenceId: tuesday, retireeId: myRetireeId, requestId: rid() });
+    const stranger = await call('family', {
+      action: 'registration.create',
+      occurrenceId: tuesday,
+      retireeId: myRetireeId,
+      requestId: rid(),
+    });
     expect(stranger.error.code).toBe('FORBIDDEN');
 
     const week = await ok('family', { action: 'event.week', monday: TODAY });
     const tue = week.occurrences.find((o: any) => o.id === tuesday);
     expect(tue).toMatchObject({ confirmed: 2, placesLeft: 18 });
-    expect(tue.mine).toEqual([{ registrationId: parent.id, retireeId: parentId, retireeName: roster[2].name, status: 'confirmed', position: null }]);
+    expect(tue.mine).toEqual([
+      { registrationId: parent.id, retireeId: parentId, retireeName: roster[2].name, status: 'confirmed', position: null },
+    ]);
     const mine = await ok('family', { action: 'registration.mine' });
     expect(mine.upcoming.map((r: any) => [r.occurrenceId, r.retireeName, r.status])).toEqual([[tuesday, roster[2].name, 'confirmed']]);
     expect(mine.past).toEqual([]);
   });
 
   test('the registration window: not yet open for a class two weeks ahead, closed for one that started', async () => {
-    const later = await call('retiree', { action: 'registration.create', occurrenceId: `${taiChiId}:2026-12-07`, retireeId: myRetireeId, requestId: rid() });
+    const later = await call('retiree', {
+      action: 'registration.create',
+      occurrenceId: `${taiChiId}:2026-12-07`,
+      retireeId: myRetireeId,
+      requestId: rid(),
+    });
     expect(later.error).toEqual({ code: 'CONFLICT', message: '还没到报名时间' });
-    const started = await call('retiree', { action: 'registration.create', occurrenceId: `${taiChiId}:2026-11-23`, retireeId: myRetireeId, requestId: rid() });
+    const started = await call('retiree', {
+      action: 'registration.create',
+      occurrenceId: `${taiChiId}:2026-11-23`,
+      retireeId: myRetireeId,
+      requestId: rid(),
+    });
     expect(started.error).toEqual({ code: 'CONFLICT', message: '报名已经截止了' });
   });
 
@@ -197,7 +226,12 @@ describe('staff publish a weekly tai chi class and a one-off lecture', () => {
     // A retry tells no one twice.
     expect((await ok('staff', { action: 'occurrence.cancel', occurrenceId: thursday, reason: '天气预报有大雨' })).told).toBe(0);
     expect((await db.collection('notifications').where({ kind: 'event_cancelled', occurrenceId: thursday }).count()).total).toBe(2);
-    const late = await call('retiree2', { action: 'registration.create', occurrenceId: thursday, retireeId: (await userOf('retiree2')).retireeId, requestId: rid() });
+    const late = await call('retiree2', {
+      action: 'registration.create',
+      occurrenceId: thursday,
+      retireeId: (await userOf('retiree2')).retireeId,
+      requestId: rid(),
+    });
     expect(late.error.code).toBe('CONFLICT');
     expect(late.error.message).toContain('这一场已取消');
     const event = await ok(undefined, { action: 'event.get', eventId: taiChiId });
@@ -206,8 +240,21 @@ describe('staff publish a weekly tai chi class and a one-off lecture', () => {
 
   test('moving an occurrence tells the people registered what changed', async () => {
     const tuesday = `${taiChiId}:2026-11-24`;
-    const moved = await ok('staff', { action: 'occurrence.move', occurrenceId: tuesday, toDate: '2026-11-25', start: '09:00', end: '10:00', reason: '广场有活动' });
-    expect(moved).toMatchObject({ id: tuesday, date: '2026-11-25', start: '09:00', movedFrom: { date: '2026-11-24', start: '08:00', end: '09:00' }, told: 2 });
+    const moved = await ok('staff', {
+      action: 'occurrence.move',
+      occurrenceId: tuesday,
+      toDate: '2026-11-25',
+      start: '09:00',
+      end: '10:00',
+      reason: '广场有活动',
+    });
+    expect(moved).toMatchObject({
+      id: tuesday,
+      date: '2026-11-25',
+      start: '09:00',
+      movedFrom: { date: '2026-11-24', start: '08:00', end: '09:00' },
+      told: 2,
+    });
     const { data } = await db.collection('notifications').where({ kind: 'event_changed', occurrenceId: tuesday }).get();
     expect(data).toHaveLength(2);
     expect(data[0].changes).toEqual(['时间改为2026-11-25 09:00–10:00（原为2026-11-24 08:00–09:00）']);
@@ -215,15 +262,62 @@ describe('staff publish a weekly tai chi class and a one-off lecture', () => {
   });
 });
 
+describe('editing a published event', () => {
+  test('more places move the line up; a new place is told to everyone registered; fewer places than taken is refused', async () => {
+    const input = eventInput({ title: '书法讲座', capacity: 1 });
+    const event = await ok('staff', input);
+    await ok('staff', { action: 'event.publish', eventId: event.id });
+    const occ = (await onlyOccurrence(event.id)).id;
+    const parent = await ok('family', { action: 'registration.create', occurrenceId: occ, retireeId: parentId, requestId: rid() });
+    const me = await ok('retiree', { action: 'registration.create', occurrenceId: occ, retireeId: myRetireeId, requestId: rid() });
+    expect([parent.status, me.status]).toEqual(['confirmed', 'waitlisted']);
+
+    const newPlace = { name: '新阳街道活动室', address: '厦门市海沧区新阳路2号' };
+    const edited = await ok('staff', { ...input, eventId: event.id, capacity: 2, place: newPlace, requestId: rid() });
+    expect(edited.version).toBe(2);
+    const list = await ok('staff', { action: 'registration.list', occurrenceId: occ });
+    expect(list.counts).toMatchObject({ confirmed: 2, waitlisted: 0 });
+    expect((await db.collection('notifications').where({ kind: 'event_promoted', registrationId: me.id }).count()).total).toBe(1);
+    const changed = await db.collection('notifications').where({ kind: 'event_changed', occurrenceId: occ }).get();
+    expect(changed.data.map((n: any) => n.userId).sort()).toEqual([familyUserId, myUserId].sort());
+    expect(changed.data[0].changes).toEqual(['地点改为新阳街道活动室（厦门市海沧区新阳路2号）']);
+
+    const fewer = await call('staff', { ...input, eventId: event.id, capacity: 1, place: newPlace, requestId: rid() });
+    expect(fewer.error).toEqual({ code: 'INVALID_INPUT', message: '2026-11-26 那一次已有2人报名，名额不能少于2' });
+  });
+});
+
+describe('the horizon', () => {
+  test('a long series is made 26 weeks ahead; the scheduler extension adds the next weeks and nothing twice', async () => {
+    const schedule = { ...taiChiSchedule, to: '2027-12-31', exceptions: [] };
+    const event = await publish({ kind: 'class', title: '健身操长期班', schedule });
+    const count = async () => (await db.collection('occurrences').where({ eventId: event.id }).count()).total;
+    expect(await count()).toBe(expandSchedule(schedule, { from: TODAY, until: '2027-05-24' }).length); // 26 weeks from today
+    // The daily scheduler calls this; here straight from the test process, as if today were 1 March 2027.
+    const { extendOccurrenceHorizon } = await import('../../cloudfunctions/events/store');
+    const first = await extendOccurrenceHorizon('2027-03-01');
+    expect(first.events).toBeGreaterThanOrEqual(1);
+    expect(await count()).toBe(expandSchedule(schedule, { from: TODAY, until: '2027-08-30' }).length);
+    await extendOccurrenceHorizon('2027-03-01');
+    expect(await count()).toBe(expandSchedule(schedule, { from: TODAY, until: '2027-08-30' }).length);
+  });
+});
+
 async function userOf(openidKey: string) {
-  return (await db.collection('users').where({ identity: `wx:demo-openid-${openidKey}` }).get()).data[0];
+  return (
+    await db
+      .collection('users')
+      .where({ identity: `wx:demo-openid-${openidKey}` })
+      .get()
+  ).data[0];
 }
 
 describe('capacity, waitlist and promotion', () => {
   test('full → waitlisted with gapless positions; a cancel in the middle closes the gap; a freed place goes to the first in line, who is told', async () => {
     const event = await publish({ title: '小班手工课', capacity: 2 });
     const occ = (await onlyOccurrence(event.id)).id;
-    const reg = (who: string, retireeId: string) => ok(who, { action: 'registration.create', occurrenceId: occ, retireeId, requestId: rid() });
+    const reg = (who: string, retireeId: string) =>
+      ok(who, { action: 'registration.create', occurrenceId: occ, retireeId, requestId: rid() });
     const a = await reg('staff', others[1]);
     const b = await reg('staff', others[2]);
     const c = await reg('retiree', myRetireeId);
@@ -244,7 +338,10 @@ describe('capacity, waitlist and promotion', () => {
       [c.id, 1],
       [e.id, 2],
     ]);
-    expect((await ok('staff', { action: 'event.week', monday: TODAY })).occurrences.find((o: any) => o.id === occ)).toMatchObject({ confirmed: 2, waiting: 2 });
+    expect((await ok('staff', { action: 'event.week', monday: TODAY })).occurrences.find((o: any) => o.id === occ)).toMatchObject({
+      confirmed: 2,
+      waiting: 2,
+    });
 
     await ok('staff', { action: 'registration.cancel', registrationId: a.id });
     list = await ok('staff', { action: 'registration.list', occurrenceId: occ });
@@ -280,7 +377,11 @@ describe('capacity, waitlist and promotion', () => {
 
   test('the cancellation deadline binds retirees, not staff', async () => {
     // Today 10:30, cancel until 2 hours before (08:30, passed); registration open until the start.
-    const event = await publish({ title: '今天上午的讲座', schedule: { type: 'once', date: TODAY, start: '10:30', end: '11:30' }, closesMinutesBefore: 0 });
+    const event = await publish({
+      title: '今天上午的讲座',
+      schedule: { type: 'once', date: TODAY, start: '10:30', end: '11:30' },
+      closesMinutesBefore: 0,
+    });
     const occ = (await onlyOccurrence(event.id)).id;
     const r = await ok('retiree', { action: 'registration.create', occurrenceId: occ, retireeId: myRetireeId, requestId: rid() });
     expect(r.canCancel).toBe(false);
@@ -307,9 +408,14 @@ describe('capacity, waitlist and promotion', () => {
     expect(mine).toMatchObject({ status: 'pending', message: '已提交报名，工作人员审核后会通知' });
     const parent = await ok('family', { action: 'registration.create', occurrenceId: occ, retireeId: parentId, requestId: rid() });
     expect((await onlyOccurrence(event.id)).confirmed).toBe(0);
-    expect(await ok('staff', { action: 'registration.review', registrationId: parent.id, approve: true })).toMatchObject({ status: 'confirmed' });
+    expect(await ok('staff', { action: 'registration.review', registrationId: parent.id, approve: true })).toMatchObject({
+      status: 'confirmed',
+    });
     // The one place is gone: approving the next puts them in line.
-    expect(await ok('staff', { action: 'registration.review', registrationId: mine.id, approve: true })).toMatchObject({ status: 'waitlisted', position: 1 });
+    expect(await ok('staff', { action: 'registration.review', registrationId: mine.id, approve: true })).toMatchObject({
+      status: 'waitlisted',
+      position: 1,
+    });
     expect((await call('staff', { action: 'registration.review', registrationId: mine.id, approve: false })).error.code).toBe('CONFLICT');
     expect((await call('retiree', { action: 'registration.review', registrationId: mine.id, approve: true })).error.code).toBe('FORBIDDEN');
   });
@@ -331,16 +437,33 @@ describe('capacity, waitlist and promotion', () => {
     }));
     await db.collection('retirees').add(people);
     await db.collection('users').add(
-      people.map((p, i) => ({ _id: p.boundUserId, identity: `wx:burst-${tag}-${i}`, role: 'retiree', name: p.name, retireeId: p._id, streets: [] })),
+      people.map((p, i) => ({
+        _id: p.boundUserId,
+        identity: `wx:burst-${tag}-${i}`,
+        role: 'retiree',
+        name: p.name,
+        retireeId: p._id,
+        streets: [],
+      })),
     );
     const current = await (await fetch(`${cloud.url}/dev/accounts`)).json();
-    const accounts = people.map((p, i) => ({ id: `burst-${tag}-${i}`, role: 'retiree', name: p.name, label: p.name, openid: `burst-${tag}-${i}` }));
+    const accounts = people.map((p, i) => ({
+      id: `burst-${tag}-${i}`,
+      role: 'retiree',
+      name: p.name,
+      label: p.name,
+      openid: `burst-${tag}-${i}`,
+    }));
     await fetch(`${cloud.url}/dev/accounts`, { method: 'PUT', body: JSON.stringify([...current, ...accounts]) });
     const tokens = await Promise.all(accounts.map((a) => cloud.tokenFor(a.id)));
 
     const answers = await Promise.all(
       people.map((p, i) =>
-        cloud.callFunction('events', { action: 'registration.create', occurrenceId: occ, retireeId: p._id, requestId: `burst-${tag}-${i}` }, tokens[i]),
+        cloud.callFunction(
+          'events',
+          { action: 'registration.create', occurrenceId: occ, retireeId: p._id, requestId: `burst-${tag}-${i}` },
+          tokens[i],
+        ),
       ),
     );
     const failed = answers.filter((a) => !a.ok);
@@ -352,11 +475,18 @@ describe('capacity, waitlist and promotion', () => {
     const list = await ok('staff', { action: 'registration.list', occurrenceId: occ });
     expect(list.counts).toMatchObject({ confirmed: 20, waitlisted: 180 });
     expect(list.occurrence).toMatchObject({ confirmed: 20, waiting: 180, placesLeft: 0 });
-    expect(list.lines.filter((l: any) => l.status === 'waitlisted').map((l: any) => l.position)).toEqual(Array.from({ length: 180 }, (_, i) => i + 1));
+    expect(list.lines.filter((l: any) => l.status === 'waitlisted').map((l: any) => l.position)).toEqual(
+      Array.from({ length: 180 }, (_, i) => i + 1),
+    );
     // What each person was told matches the line as stored.
     const told = waiting.map((a) => a.data.position).sort((x: number, y: number) => x - y);
     expect(new Set(told).size).toBe(180);
-    const { data: tickets } = await db.collection('registrations').where({ occurrenceId: occ, status: 'waitlisted' }).orderBy('waitSeq', 'asc').limit(1000).get();
+    const { data: tickets } = await db
+      .collection('registrations')
+      .where({ occurrenceId: occ, status: 'waitlisted' })
+      .orderBy('waitSeq', 'asc')
+      .limit(1000)
+      .get();
     expect(tickets.map((t: any) => t.waitSeq)).toEqual(Array.from({ length: 180 }, (_, i) => i + 1));
   }, 180_000);
 });

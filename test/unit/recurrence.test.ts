@@ -15,7 +15,15 @@ import {
 } from '../../contract/recurrence';
 
 /** Tai chi: Mon/Tue/Thu 08:00–09:00 through the spring of 2026. */
-const taiChi: Schedule = { type: 'weekly', weekdays: [1, 2, 4], start: '08:00', end: '09:00', from: '2026-03-02', to: '2026-06-30', exceptions: [] };
+const taiChi: Schedule = {
+  type: 'weekly',
+  weekdays: [1, 2, 4],
+  start: '08:00',
+  end: '09:00',
+  from: '2026-03-02',
+  to: '2026-06-30',
+  exceptions: [],
+};
 
 describe('calendar helpers', () => {
   test('weekdays are 1 = Monday … 7 = Sunday, and a week starts on Monday', () => {
