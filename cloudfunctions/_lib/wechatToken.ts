@@ -189,6 +189,13 @@ export class WechatTokenManager {
       }
       if (await this.store.tryLease(this.owner, now, this.leaseMs)) {
         try {
+          // Another instance may have refreshed and let go between our read and our lease: use its token.
+          const again = await this.store.read();
+          if (again?.token && again.token !== reject && this.clock() < again.refreshAt) {
+            await this.store.release(this.owner);
+            this.remember(again as TokenDoc & { token: string });
+            return again.token;
+          }
           const fresh = await this.fetchFromWechat(reject);
           await this.store.save(this.owner, fresh);
           this.remember(fresh);
