@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestIdSchema } from './common';
 import type { CallerRole } from './envelope';
 import { idNumberSchema } from './idCard';
 
@@ -33,11 +34,7 @@ const personName = z
   .min(2, '姓名至少2个字')
   .max(20, '姓名不能超过20个字')
   .regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名只能是汉字或字母');
-const requestId = z
-  .string({ error: '请求编号不对' })
-  .min(8, '请求编号不对')
-  .max(64, '请求编号不对')
-  .regex(/^[A-Za-z0-9_-]+$/, '请求编号不对');
+const requestId = requestIdSchema;
 const docId = (what: string) =>
   z
     .string({ error: `缺少${what}` })

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import { z } from 'zod';
+import { requestIdSchema } from './common';
 
 dayjs.extend(utc);
 
@@ -219,7 +220,7 @@ export const FACE_ATTEMPTS_PER_DAY = 5;
 /** How far back staff may date an on-site or home-visit certification (a visit written up later). */
 export const STAFF_BACKDATE_DAYS = 30;
 
-const requestId = z.string({ error: '请求编号缺失，请重试' }).min(8, '请求编号缺失，请重试').max(64, '请求编号不对，请重试');
+const requestId = requestIdSchema;
 const retireeId = z.string({ error: '请选择要认证的人' }).min(1, '请选择要认证的人').max(64, '请选择要认证的人');
 
 export const FACE_FAILURES = [

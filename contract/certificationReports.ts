@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { REVEAL_PURPOSES, STREETS } from './accounts';
 import { addMonths, type CertificationMethod, type CertificationRules } from './certification';
+import { requestIdSchema } from './common';
 
 /**
  * Certification statistics, exports, subscribe-message grants and the daily scheduler:
  * inputs (zod, Chinese messages) and what the functions answer.
  */
-const requestId = z
-  .string({ error: '请求编号不对' })
-  .min(8, '请求编号不对')
-  .max(64, '请求编号不对')
-  .regex(/^[A-Za-z0-9_-]+$/, '请求编号不对');
+const requestId = requestIdSchema;
 
 export const EXPORT_LISTS = {
   certified: '本周期已认证名单',

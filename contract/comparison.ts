@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestIdSchema, spreadsheetNameSchema, uploadedFileIdSchema } from './common';
 
 /**
  * Big-data comparison (大数据比对): evidence files from other agencies (ID number, name,
@@ -24,28 +25,15 @@ export const EVIDENCE_ALIASES: Readonly<Record<string, EvidenceColumn>> = {
 /** About 50 bytes a row: 100 MiB is some 2,000,000 rows. Larger files are split by staff. */
 export const MATCH_MAX_BYTES = 100 * 1024 * 1024;
 
-const requestId = z
-  .string({ error: '请求编号不对' })
-  .min(8, '请求编号不对')
-  .max(64, '请求编号不对')
-  .regex(/^[A-Za-z0-9_-]+$/, '请求编号不对');
+const requestId = requestIdSchema;
 const jobId = z.string({ error: '缺少比对任务编号' }).min(1, '缺少比对任务编号').max(64, '比对任务编号不对');
 
 export const comparisonSchemas = {
   /** Staff: start matching an uploaded evidence file. Street staff's jobs touch only their streets. */
   'match.start': z
     .object({
-      fileId: z
-        .string({ error: '请先上传文件' })
-        .min(1, '请先上传文件')
-        .max(500, '文件地址不对')
-        .regex(/^cloud:\/\//, '文件地址不对'),
-      fileName: z
-        .string({ error: '缺少文件名' })
-        .trim()
-        .min(1, '缺少文件名')
-        .max(200, '文件名太长了')
-        .regex(/\.(csv|xlsx)$/i, '只能比对 .xlsx 或 .csv 文件'),
+      fileId: uploadedFileIdSchema,
+      fileName: spreadsheetNameSchema('比对'),
       requestId,
     })
     .strict(),

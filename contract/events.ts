@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestIdSchema } from './common';
 import { addDays, isDay, isTime, minutesOf, type Schedule, scheduleProblems, startsAtIso } from './recurrence';
 
 /**
@@ -39,11 +40,7 @@ export const ACTIVE_REGISTRATION: readonly RegistrationStatus[] = ['confirmed', 
 const dayField = (what: string) => z.string({ error: `${what}不对` }).refine(isDay, `${what}应写成 2026-03-02 这样`);
 const timeField = (what: string) => z.string({ error: `${what}不对` }).refine(isTime, `${what}应写成 08:00 这样`);
 const reason = z.string({ error: '请写明原因' }).trim().min(2, '请写明原因（至少2个字）').max(40, '原因最多40个字');
-const requestId = z
-  .string({ error: '请求编号不对，请重试' })
-  .min(8, '请求编号不对，请重试')
-  .max(64, '请求编号不对，请重试')
-  .regex(/^[A-Za-z0-9_-]+$/, '请求编号不对，请重试');
+const requestId = requestIdSchema;
 const id = (what: string) =>
   z
     .string({ error: `请选择${what}` })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestIdSchema } from './common';
 
 /** Notices (通知公告): the first vertical slice through every layer. */
 export const NOTICE_TITLE_MAX = 60;
@@ -23,11 +24,7 @@ export const noticeSchemas = {
   'notice.save': z
     .object({
       id: id.optional(),
-      requestId: z
-        .string()
-        .min(8, '请求编号不对')
-        .max(64, '请求编号不对')
-        .regex(/^[A-Za-z0-9_-]+$/, '请求编号不对'),
+      requestId: requestIdSchema,
       title,
       body,
       pinned: z.boolean().default(false),

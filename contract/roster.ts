@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestIdSchema, spreadsheetNameSchema, uploadedFileIdSchema } from './common';
 
 /**
  * The roster import: the district's retiree list as XLSX or CSV, processed as a job with
@@ -29,28 +30,15 @@ export const REQUIRED_COLUMNS: readonly RosterColumn[] = ['姓名', '身份证�
 export const IMPORT_MAX_BYTES = 100 * 1024 * 1024;
 export const IMPORT_EXTENSIONS = ['.csv', '.xlsx'] as const;
 
-const requestId = z
-  .string({ error: '请求编号不对' })
-  .min(8, '请求编号不对')
-  .max(64, '请求编号不对')
-  .regex(/^[A-Za-z0-9_-]+$/, '请求编号不对');
+const requestId = requestIdSchema;
 const jobId = z.string({ error: '缺少导入任务编号' }).min(1, '缺少导入任务编号').max(64, '导入任务编号不对');
 
 export const rosterSchemas = {
   /** Staff (whole district): start importing an uploaded file. */
   'import.start': z
     .object({
-      fileID: z
-        .string({ error: '请先上传文件' })
-        .min(1, '请先上传文件')
-        .max(500, '文件地址不对')
-        .regex(/^cloud:\/\//, '文件地址不对'),
-      fileName: z
-        .string({ error: '缺少文件名' })
-        .trim()
-        .min(1, '缺少文件名')
-        .max(200, '文件名太长了')
-        .regex(/\.(csv|xlsx)$/i, '只能导入 .xlsx 或 .csv 文件'),
+      fileID: uploadedFileIdSchema,
+      fileName: spreadsheetNameSchema('导入'),
       requestId,
     })
     .strict(),

@@ -47,22 +47,26 @@ export interface CertificationDoc extends Omit<CertificationInput, 'retiree'> {
 
 export const certificationsCol = () => db().collection(COLLECTIONS.certifications);
 
-/** Records the certification; returns the record and whether this call wrote it (false: it was there). */
-export async function recordCertification(input: CertificationInput): Promise<{ record: CertificationDoc; created: boolean }> {
-  const { retiree, ...rest } = input;
-  const doc = {
+/** The stored record of one certification (the same for one and for a batch). */
+function toDoc({ retiree, ...rest }: CertificationInput, at: Date): Omit<CertificationDoc, '_id'> {
+  return {
     ...rest,
-    sources: input.sources ?? [input.source],
-    providerRef: input.providerRef ?? null,
-    operatorName: input.operatorName ?? null,
-    place: input.place ?? null,
-    note: input.note ?? null,
-    jobId: input.jobId ?? null,
+    sources: rest.sources ?? [rest.source],
+    providerRef: rest.providerRef ?? null,
+    operatorName: rest.operatorName ?? null,
+    place: rest.place ?? null,
+    note: rest.note ?? null,
+    jobId: rest.jobId ?? null,
     retireeId: retiree._id,
     street: retiree.street,
     community: retiree.community,
-    at: now(),
+    at,
   };
+}
+
+/** Records the certification; returns the record and whether this call wrote it (false: it was there). */
+export async function recordCertification(input: CertificationInput): Promise<{ record: CertificationDoc; created: boolean }> {
+  const doc = toDoc(input, now());
   let created = true;
   let id: string;
   try {
@@ -109,20 +113,7 @@ async function moveLastCertifiedMany(retireeIds: string[], day: string, method: 
 export async function recordCertifications(inputs: CertificationInput[]): Promise<{ created: number }> {
   if (!inputs.length) return { created: 0 };
   const at = now();
-  // The same document recordCertification writes.
-  const docs = inputs.map(({ retiree, ...rest }) => ({
-    ...rest,
-    sources: rest.sources ?? [rest.source],
-    providerRef: rest.providerRef ?? null,
-    operatorName: rest.operatorName ?? null,
-    place: rest.place ?? null,
-    note: rest.note ?? null,
-    jobId: rest.jobId ?? null,
-    retireeId: retiree._id,
-    street: retiree.street,
-    community: retiree.community,
-    at,
-  }));
+  const docs = inputs.map((input) => toDoc(input, at));
   let created = 0;
   try {
     await certificationsCol().add(docs);

@@ -7,16 +7,13 @@ import { getRetiree, type RetireeDoc, retirees } from '../_lib/retirees';
 import { now } from '../_lib/time';
 import { getUser } from '../_lib/users';
 
-export function statusOf(
-  doc: RetireeDoc & { suspendedAt?: string | null; restoredAt?: string | null; lastMethod?: string | null },
-  today: string,
-): CertificationStatus {
+export function statusOf(doc: RetireeDoc, today: string): CertificationStatus {
   const words = statusWords(
     {
       lastCertifiedAt: doc.lastCertifiedAt ?? null,
       suspendedAt: doc.suspendedAt ?? null,
       restoredAt: doc.restoredAt ?? null,
-      method: (doc.lastMethod as never) ?? null,
+      method: doc.lastMethod ?? null,
     },
     certificationRules(),
     today,

@@ -5,6 +5,7 @@ import { tc3Sign } from '../../cloudfunctions/_lib/tencentCloud';
 import { isValidIdNumber, maskIdNumber } from '../../contract/idCard';
 import { header, json, readBody } from '../http';
 import type { Route } from '../server';
+import { verifyTc3 } from './tc3';
 
 /**
  * Tencent Cloud 慧眼 人脸核身, locally:
@@ -26,7 +27,6 @@ import type { Route } from '../server';
 const PROVIDER_PATH = '/sandbox/tencentcloud/faceid';
 const PAGE_PATH = '/sandbox/faceid/verify';
 const SANDBOX = localFaceidSandboxEnv();
-const MAX_SKEW_S = 300;
 const TIMEOUT_HOLD_MS = 120_000;
 /** GetDetectInfoEnhanced answers for three days after DetectAuth. */
 const RESULT_TTL_MS = 3 * 24 * 3600_000;
@@ -97,7 +97,11 @@ export function faceidSandbox(): Route {
       return fail('InvalidAction', `The action \`${action}\` is not supported.`);
     if (header(req, 'x-tc-version') !== FACEID_VERSION)
       return fail('NoSuchVersion', `The version \`${header(req, 'x-tc-version')}\` is not supported.`);
-    const authError = verifySignature(req, raw);
+    const authError = verifyTc3(req, raw, {
+      secretId: SANDBOX.FACEID_SECRET_ID,
+      secretKey: SANDBOX.FACEID_SECRET_KEY,
+      service: FACEID_SERVICE,
+    });
     if (authError) return fail(authError.code, authError.message);
     let body: Record<string, any>;
     try {
@@ -227,43 +231,6 @@ export function faceidSandbox(): Route {
     }
     return false;
   };
-}
-
-/** `AuthFailure.*` as the provider words it, or null when the request is signed with the sandbox key. */
-function verifySignature(req: http.IncomingMessage, payload: string): { code: string; message: string } | null {
-  const auth = header(req, 'authorization') ?? '';
-  const m =
-    /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(
-      auth,
-    );
-  if (!m) return { code: 'AuthFailure.InvalidAuthorization', message: 'Authorization header is missing or malformed.' };
-  const [, secretId, date, service, signedHeaders, signature] = m;
-  if (secretId !== SANDBOX.FACEID_SECRET_ID) return { code: 'AuthFailure.SecretIdNotFound', message: 'The SecretId is not found.' };
-  const timestamp = Number(header(req, 'x-tc-timestamp'));
-  if (!Number.isInteger(timestamp))
-    return { code: 'MissingParameter', message: 'The request is missing a required parameter `Timestamp`.' };
-  if (Math.abs(Date.now() / 1000 - timestamp) > MAX_SKEW_S)
-    return { code: 'AuthFailure.SignatureExpire', message: 'Signature expired. Timestamp is more than 300 seconds from the server time.' };
-  const failure = {
-    code: 'AuthFailure.SignatureFailure',
-    message: 'The provided credentials could not be validated. Please check your signature is correct.',
-  };
-  const names = signedHeaders.split(';');
-  if (service !== FACEID_SERVICE || !names.includes('content-type') || !names.includes('host')) return failure;
-  const extraHeaders: Record<string, string> = {};
-  for (const n of names) if (n !== 'content-type' && n !== 'host') extraHeaders[n] = header(req, n) ?? '';
-  const expected = tc3Sign({
-    secretId,
-    secretKey: SANDBOX.FACEID_SECRET_KEY,
-    service,
-    host: header(req, 'host') ?? '',
-    contentType: header(req, 'content-type') ?? '',
-    payload,
-    timestamp,
-    extraHeaders,
-  });
-  if (expected.credentialScope !== `${date}/${service}/tc3_request` || expected.signedHeaders !== signedHeaders) return failure;
-  return crypto.timingSafeEqual(Buffer.from(expected.signature, 'hex'), Buffer.from(signature, 'hex')) ? null : failure;
 }
 
 function html(res: http.ServerResponse, status: number, body: string) {

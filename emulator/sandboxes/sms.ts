@@ -5,6 +5,8 @@ import path from 'node:path';
 import { localSmsSandboxEnv, maskPhoneForLog, SMS_ACTION, SMS_SERVICE, SMS_VERSION, tc3Sign } from '../../cloudfunctions/_lib/sms';
 import { header, json, readBody } from '../http';
 import type { Route } from '../server';
+import { JsonLinesFile } from './jsonLines';
+import { verifyTc3 } from './tc3';
 
 /**
  * Tencent Cloud SMS, locally. Answers `SendSms` like sms.tencentcloudapi.com (TC3 signature
@@ -61,7 +63,6 @@ const SCRIPTED: Record<Exclude<Outcome, 'ok' | 'timeout'>, { code: string; messa
 
 /** How long a scripted `timeout` holds the request before giving up on it (longer than any adapter timeout). */
 const TIMEOUT_HOLD_MS = 120_000;
-const MAX_SKEW_S = 300;
 
 /** `outboxSections`: other sandboxes' outboxes (e.g. WeChat subscribe messages), shown on the same /dev/outbox page. */
 export function smsSandbox(dataDir: string, opts: { outboxSections?: Array<() => string> } = {}): Route {
@@ -79,7 +80,7 @@ export function smsSandbox(dataDir: string, opts: { outboxSections?: Array<() =>
       return fail('InvalidAction', `The action \`${header(req, 'x-tc-action')}\` is not supported.`);
     if (header(req, 'x-tc-version') !== SMS_VERSION)
       return fail('NoSuchVersion', `The version \`${header(req, 'x-tc-version')}\` is not supported.`);
-    const authError = verifySignature(req, raw);
+    const authError = verifyTc3(req, raw, { secretId: SANDBOX.SMS_SECRET_ID, secretKey: SANDBOX.SMS_SECRET_KEY, service: SMS_SERVICE });
     if (authError) return fail(authError.code, authError.message);
 
     let body: Record<string, any>;
@@ -208,7 +209,7 @@ export function smsSandbox(dataDir: string, opts: { outboxSections?: Array<() =>
         json(res, 400, { code: 'INVALID_PARAM', message: 'phone must be 11 digits or +86 followed by 11 digits' });
         return true;
       }
-      json(res, 200, { messages: outbox.list(phone) });
+      json(res, 200, { messages: outbox.forPhone(phone) });
       return true;
     }
     if (p === '/sandbox/sms/script' && req.method === 'PUT') {
@@ -234,50 +235,11 @@ export function smsSandbox(dataDir: string, opts: { outboxSections?: Array<() =>
     }
     if (p === '/dev/outbox' && req.method === 'GET') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(renderOutboxPage(outbox.list(null), (opts.outboxSections ?? []).map((section) => section()).join('\n')));
+      res.end(renderOutboxPage(outbox.forPhone(null), (opts.outboxSections ?? []).map((section) => section()).join('\n')));
       return true;
     }
     return false;
   };
-}
-
-/** `AuthFailure.*` as the provider words it, or null when the request is signed with the sandbox key. */
-function verifySignature(req: http.IncomingMessage, payload: string): { code: string; message: string } | null {
-  const auth = header(req, 'authorization') ?? '';
-  const m =
-    /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(
-      auth,
-    );
-  if (!m) return { code: 'AuthFailure.InvalidAuthorization', message: 'Authorization header is missing or malformed.' };
-  const [, secretId, date, service, signedHeaders, signature] = m;
-  if (secretId !== SANDBOX.SMS_SECRET_ID) return { code: 'AuthFailure.SecretIdNotFound', message: 'The SecretId is not found.' };
-  const timestamp = Number(header(req, 'x-tc-timestamp'));
-  if (!Number.isInteger(timestamp))
-    return { code: 'MissingParameter', message: 'The request is missing a required parameter `Timestamp`.' };
-  if (Math.abs(Date.now() / 1000 - timestamp) > MAX_SKEW_S) {
-    return { code: 'AuthFailure.SignatureExpire', message: 'Signature expired. Timestamp is more than 300 seconds from the server time.' };
-  }
-  const names = signedHeaders.split(';');
-  const failure = {
-    code: 'AuthFailure.SignatureFailure',
-    message: 'The provided credentials could not be validated. Please check your signature is correct.',
-  };
-  if (service !== SMS_SERVICE || !names.includes('content-type') || !names.includes('host')) return failure;
-  const extraHeaders: Record<string, string> = {};
-  for (const n of names) if (n !== 'content-type' && n !== 'host') extraHeaders[n] = header(req, n) ?? '';
-  const expected = tc3Sign({
-    secretId,
-    secretKey: SANDBOX.SMS_SECRET_KEY,
-    service,
-    host: header(req, 'host') ?? '',
-    contentType: header(req, 'content-type') ?? '',
-    payload,
-    timestamp,
-    extraHeaders,
-  });
-  if (expected.credentialScope !== `${date}/${service}/tc3_request` || expected.signedHeaders !== signedHeaders) return failure;
-  const ok = crypto.timingSafeEqual(Buffer.from(expected.signature, 'hex'), Buffer.from(signature, 'hex'));
-  return ok ? null : failure;
 }
 
 /** Mainland numbers only (the sandbox's reach): `+86` + 11 digits, or null. */
@@ -289,55 +251,16 @@ function normalizeCn(phone: string): string | null {
 /** China's calendar day (UTC+8) of a Unix time in ms. */
 const chinaDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 
-class Outbox {
-  private messages: OutboxMessage[] = [];
-  private chain: Promise<void> = Promise.resolve();
-  private dirSynced = false;
-
-  constructor(private readonly file: string) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    if (!fs.existsSync(file)) return;
-    let text = fs.readFileSync(file, 'utf8');
-    // A torn last line was never acknowledged: drop it, and cut it off so the next append starts clean.
-    const end = text.lastIndexOf('\n') + 1;
-    if (end < text.length) {
-      text = text.slice(0, end);
-      fs.truncateSync(file, Buffer.byteLength(text));
-    }
-    for (const line of text.split('\n')) if (line) this.messages.push(JSON.parse(line));
-  }
-
-  append(batch: OutboxMessage[]): Promise<void> {
-    if (batch.length === 0) return this.chain;
-    const next = this.chain.then(async () => {
-      const fh = await fs.promises.open(this.file, 'a');
-      try {
-        await fh.write(batch.map((m) => `${JSON.stringify(m)}\n`).join(''));
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      if (!this.dirSynced) {
-        // The file's directory entry must be durable too, the first time.
-        const dir = await fs.promises.open(path.dirname(this.file), 'r');
-        await dir.sync().finally(() => dir.close());
-        this.dirSynced = true;
-      }
-      this.messages.push(...batch);
-    });
-    this.chain = next.catch(() => undefined);
-    return next;
-  }
-
+/** The outbox: the sandbox's durable JSON-lines file, plus the per-number daily count the provider enforces. */
+class Outbox extends JsonLinesFile<OutboxMessage> {
   /** Newest first; all numbers when `phone` is null. */
-  list(phone: string | null): OutboxMessage[] {
-    const out = phone ? this.messages.filter((m) => m.phone === phone) : [...this.messages];
-    return out.reverse();
+  forPhone(phone: string | null): OutboxMessage[] {
+    return this.list(phone ? (m) => m.phone === phone : undefined);
   }
 
   countToday(phone: string, now: number): number {
     const day = chinaDay(now);
-    return this.messages.filter((m) => m.phone === phone && chinaDay(Date.parse(m.sentAt)) === day).length;
+    return this.list((m) => m.phone === phone && chinaDay(Date.parse(m.sentAt)) === day).length;
   }
 }
 

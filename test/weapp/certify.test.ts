@@ -65,6 +65,14 @@ test('the home card of an overdue retiree has one button: 去认证', async () =
   expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: `/pages/certify/index?retireeId=${retireeId}` }));
 });
 
+test('资格认证 with nobody chosen offers me first, then goes to my own page', async () => {
+  const page = await wx.renderPage('pages/certify/index');
+  await page.waitForText('给我自己认证');
+  wx.navigateTo.mockClear();
+  await page.tap('certify-choose-self');
+  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: `/pages/certify/index?retireeId=${retireeId}` }));
+});
+
 test('the first time, the page explains what happens to the face data before the button', async () => {
   const page = await certifyPage();
   await page.waitForText('关于人脸信息');
