@@ -112,7 +112,7 @@ export interface ExportResult {
   url: string;
 }
 
-export type SchedulerStep = 'states' | 'send' | 'counts';
+export type SchedulerStep = 'states' | 'events' | 'send' | 'counts';
 
 export interface SchedulerRun {
   day: string;
@@ -131,6 +131,10 @@ export interface SchedulerRun {
     noSubscription: number;
     notWechat: number;
     failed: number;
+    /** Weekly events whose occurrences were made further ahead. */
+    eventsExtended: number;
+    /** Day-before reminders queued for tomorrow's occurrences (sent from 10:00 by the outbox timer). */
+    eventReminders: number;
   };
   /** Retirees per state after the run. */
   states: Partial<Record<string, number>>;

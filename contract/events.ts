@@ -174,6 +174,31 @@ export const eventSchemas = {
   'registration.list': z.object({ occurrenceId: id('场次') }).strict(),
   /** Staff: approve or refuse a pending registration (approval takes a place, or a place on the waitlist). */
   'registration.review': z.object({ registrationId: id('报名'), approve: z.boolean({ error: '请选择通过还是不通过' }) }).strict(),
+  /** The person (or the family member helping): the check-in code of one confirmed registration, valid for about two minutes. */
+  'checkin.code': z.object({ registrationId: id('报名') }).strict(),
+  /** Staff on the day: a scanned QR code, or the 6-digit number under it typed in. */
+  'checkin.scan': z
+    .object({
+      occurrenceId: id('场次'),
+      code: z.string({ error: '请扫码或输入签到码' }).trim().min(6, '签到码是6位数字，或扫二维码').max(400, '这不是签到二维码'),
+    })
+    .strict(),
+  /** Staff: check someone in from the list (or take it back, on a mistake). */
+  'checkin.mark': z.object({ registrationId: id('报名'), checkedIn: z.boolean({ error: '请选择签到还是撤销签到' }) }).strict(),
+  /** Staff: who came, as a file (XLSX or CSV): one occurrence, or every occurrence of an event. */
+  'attendance.export': z
+    .object({
+      occurrenceId: id('场次').optional(),
+      eventId: id('活动').optional(),
+      format: z.enum(['xlsx', 'csv'], { error: '请选择文件格式' }),
+      requestId,
+    })
+    .strict()
+    .refine((v) => (v.occurrenceId === undefined) !== (v.eventId === undefined), { message: '请选择一场活动或一个活动' }),
+  /** Staff: person-times and attendance for a year (default this year). */
+  'stats.get': z
+    .object({ year: z.number({ error: '年份不对' }).int('年份不对').min(2000, '年份不对').max(2100, '年份不对').optional() })
+    .strict(),
 } as const;
 
 export type EventInput<A extends keyof typeof eventSchemas> = z.input<(typeof eventSchemas)[A]>;
@@ -378,4 +403,84 @@ export interface RegistrationList {
 }
 
 /** Notification kinds the events function queues in the `notifications` outbox. */
-export type EventNotificationKind = 'event_promoted' | 'event_cancelled' | 'event_changed';
+export type EventNotificationKind = 'event_promoted' | 'event_cancelled' | 'event_changed' | 'event_reminder';
+
+// ---- check-in ---------------------------------------------------------------------
+
+/** A check-in code is good for its minute and the one after: the QR on the phone is renewed every minute. */
+export const CHECKIN_WINDOW_SECONDS = 60;
+/** The QR payload starts with this, so a scanned code of something else gets a plain answer. */
+export const CHECKIN_QR_PREFIX = 'WXTF-CI1';
+
+export interface CheckinCode {
+  registrationId: string;
+  retireeName: string;
+  title: string;
+  date: string;
+  start: string;
+  /** What the QR code holds: "WXTF-CI1.<registrationId>.<minute>.<signature>". */
+  qr: string;
+  /** Six digits for staff to type when there is no camera. */
+  digits: string;
+  /** ISO: the code stops working after this. */
+  expiresAt: string;
+  /** Ask again after this many seconds (the code is renewed before it stops working). */
+  renewInSeconds: number;
+}
+
+export interface CheckinResult {
+  registrationId: string;
+  retireeName: string;
+  checkedInAt: string | null;
+  /** False: this person was already checked in (or already not). */
+  changed: boolean;
+  /** Words for staff: "王桂兰 签到成功" / "王桂兰 已经签到过了（08:02）". */
+  message: string;
+}
+
+// ---- statistics -------------------------------------------------------------------
+
+/** A regular: checked in at this many occurrences or more in the year. */
+export const REGULAR_MIN_PERSON_TIMES = 12;
+
+export interface EventStatsRow {
+  /** Person-times: one person checked in at one occurrence. */
+  personTimes: number;
+  /** Different people among them. */
+  participants: number;
+  /** Occurrences held (not cancelled, started before now). */
+  occurrences: number;
+}
+
+export interface EventAttendance {
+  eventId: string;
+  title: string;
+  kind: EventKind;
+  kindWords: string;
+  occurrences: number;
+  /** Confirmed registrations at occurrences held. */
+  registered: number;
+  checkedIn: number;
+  /** checkedIn ÷ registered, 0–1; null when nobody registered. */
+  rate: number | null;
+}
+
+export interface EventStats {
+  year: number;
+  total: EventStatsRow & { events: number; regulars: number };
+  byKind: Array<EventStatsRow & { kind: EventKind; kindWords: string; events: number }>;
+  /** Twelve rows, January first. */
+  byMonth: Array<EventStatsRow & { month: number }>;
+  byEvent: EventAttendance[];
+  regularMin: number;
+}
+
+export interface AttendanceExport {
+  exportId: string;
+  rows: number;
+  format: 'xlsx' | 'csv';
+  fileName: string;
+  fileId: string;
+  /** A temporary download link (one hour). */
+  url: string;
+}

@@ -32,9 +32,13 @@ import type {
 } from './certificationReports';
 import type { ComparisonInput, MatchJob, VerificationEntry, VerificationPage } from './comparison';
 import type {
+  AttendanceExport,
+  CheckinCode,
+  CheckinResult,
   EventDetail,
   EventInput,
   EventListItem,
+  EventStats,
   EventView,
   MyRegistrations,
   OccurrenceView,
@@ -125,6 +129,11 @@ export interface FunctionActions {
     'registration.mine': { input: EventInput<'registration.mine'>; output: MyRegistrations };
     'registration.list': { input: EventInput<'registration.list'>; output: RegistrationList };
     'registration.review': { input: EventInput<'registration.review'>; output: RegistrationResult };
+    'checkin.code': { input: EventInput<'checkin.code'>; output: CheckinCode };
+    'checkin.scan': { input: EventInput<'checkin.scan'>; output: CheckinResult };
+    'checkin.mark': { input: EventInput<'checkin.mark'>; output: CheckinResult };
+    'attendance.export': { input: EventInput<'attendance.export'>; output: AttendanceExport };
+    'stats.get': { input: EventInput<'stats.get'>; output: EventStats };
   };
   comparison: {
     'match.start': { input: ComparisonInput<'match.start'>; output: MatchJob };

@@ -183,6 +183,8 @@ export const collections: CollectionDeclaration[] = [
       // e.g. "remind:<retireeId>:<due>:<daysBefore>:<userId>": the scheduler run twice sends once.
       { name: 'key_unique', keys: { key: 1 }, unique: true },
       { name: 'status', keys: { status: 1, createdAt: 1 } },
+      // The event sender: pending messages that are due, oldest first.
+      { name: 'status_send_after', keys: { status: 1, sendAfter: 1 } },
     ],
   },
   {
@@ -192,7 +194,7 @@ export const collections: CollectionDeclaration[] = [
   },
   {
     name: COLLECTIONS.exports,
-    description: 'Lists exported by staff (certified, suspended, restored): who, which, masked or whole, rows, the file',
+    description: 'Lists exported by staff (certified, suspended, restored; event attendance): who, which, masked or whole, rows, the file',
     indexes: [
       // "<userId>:<requestId>": a retried export answers with the first file.
       { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
@@ -228,6 +230,8 @@ export const collections: CollectionDeclaration[] = [
       { name: 'retiree', keys: { retireeId: 1, createdAt: -1 } },
       // "<operatorUserId>:<requestId>": a retried request returns the first registration.
       { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
+      // Person-times of a year: the check-ins in a time range.
+      { name: 'checked_in', keys: { checkedInAt: 1 } },
     ],
   },
 ];

@@ -10,14 +10,19 @@ import type { EventDoc, OccurrenceDoc, RegistrationDoc } from './store';
 /**
  * Event messages go to the `notifications` outbox, as certification reminders do: one
  * document per person to tell, with a unique `key`, status `pending`. Sending (subscribe
- * message, template `WECHAT_TEMPLATE_EVENT_REMINDER` or another) is a later part's loop:
- * `where({ kind: in EVENT_NOTIFICATION_KINDS, status: 'pending' })`, take a grant, send, set
- * the status — everything the message says is on the document, nothing needs joining.
+ * message, template `WECHAT_TEMPLATE_EVENT_REMINDER`) is `sendEventMessages` in outbox.ts, run by
+ * the scheduler's `outbox` timer every 10 minutes in the daytime — everything the message says is
+ * on the document, nothing needs joining.
  *
  * Who is told: the retiree's own account (if bound) and whoever registered them (a family
  * member), not the staff member who entered a walk-in.
  */
-export const EVENT_NOTIFICATION_KINDS: readonly EventNotificationKind[] = ['event_promoted', 'event_cancelled', 'event_changed'];
+export const EVENT_NOTIFICATION_KINDS: readonly EventNotificationKind[] = [
+  'event_promoted',
+  'event_cancelled',
+  'event_changed',
+  'event_reminder',
+];
 
 export interface EventNotificationDoc {
   _id?: string;
@@ -47,6 +52,8 @@ export interface EventNotificationDoc {
   subscriptionId: null;
   /** A failure reason, filled in by the sender. */
   reason: null;
+  /** Not sent before this (a day-before reminder waits for the morning; the others go at once). */
+  sendAfter: Date;
   createdAt: Date;
   sentAt: null;
 }
@@ -70,6 +77,7 @@ export function noticeDocs(p: {
   boundUserId: string | null;
   changes?: string[];
   note?: string | null;
+  sendAfter?: Date;
 }): EventNotificationDoc[] {
   const at = now();
   return recipients(p.reg, p.boundUserId).map((r) => ({
@@ -94,6 +102,7 @@ export function noticeDocs(p: {
     status: 'pending',
     subscriptionId: null,
     reason: null,
+    sendAfter: p.sendAfter ?? at,
     createdAt: at,
     sentAt: null,
   }));

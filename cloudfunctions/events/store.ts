@@ -220,7 +220,7 @@ export async function withTransaction<T>(work: (t: any) => Promise<T>, budgetMs 
 }
 
 /** The occurrence document a slot makes (counters at zero). */
-function occurrenceFromSlot(e: EventDoc, slot: OccurrenceSlot, at: Date): OccurrenceDoc {
+export function occurrenceFromSlot(e: EventDoc, slot: OccurrenceSlot, at: Date): OccurrenceDoc {
   return {
     _id: occurrenceId(e._id, slot.originalDate),
     eventId: e._id,

@@ -15,6 +15,8 @@ import { isDuplicateKey } from '../_lib/errors';
 import type { RetireeDoc } from '../_lib/retirees';
 import { retirees } from '../_lib/retirees';
 import { now } from '../_lib/time';
+import { queueDayBeforeReminders } from '../events/outbox';
+import { extendOccurrenceHorizon } from '../events/store';
 import { queueReminders, type ReminderTarget, sendPendingReminders } from './reminders';
 
 /**
@@ -24,6 +26,8 @@ import { queueReminders, type ReminderTarget, sendPendingReminders } from './rem
  *
  *   states  every retiree, pages of ≤ 1000 by `_id`: the state stored when it changed, overdue
  *           → payment suspended, certified since suspension → restored, reminders queued
+ *   events  weekly events' occurrences made up to the horizon; tomorrow's day-before reminders
+ *           queued (the `outbox` timer sends them from 10:00)
  *   send    queued reminders of the day sent by subscribe message (one grant each)
  *   counts  the day's figures, counted from the data itself (exact after a crash)
  */
@@ -61,6 +65,8 @@ const emptyCounts = (): SchedulerRun['counts'] => ({
   noSubscription: 0,
   notWechat: 0,
   failed: 0,
+  eventsExtended: 0,
+  eventReminders: 0,
 });
 
 export function toSchedulerRun(d: RunDoc): SchedulerRun {
@@ -116,6 +122,7 @@ export async function runDaily(trigger: 'timer' | 'admin'): Promise<SchedulerRun
   try {
     const rules = certificationRules();
     if (!run.stepsDone.includes('states')) await statesStep(run, owner, today, rules);
+    await stepDone(today, owner, 'events', () => eventsStep(today));
     await stepDone(today, owner, 'send', () => sendPendingReminders(today));
     await stepDone(today, owner, 'counts', () => finalCounts(today));
     await runs().where({ _id: today, leaseOwner: owner }).update({ status: 'done', finishedAt: now() });
@@ -134,6 +141,14 @@ async function claim(day: string): Promise<string | null> {
     .where({ _id: day, leaseUntil: _.lt(new Date()) })
     .update({ leaseUntil: new Date(Date.now() + leaseMs()), leaseOwner: owner })) as { updated: number };
   return res.updated === 1 ? owner : null;
+}
+
+/** Both idempotent: a second run makes no occurrence and queues no reminder twice. */
+async function eventsStep(today: string): Promise<Record<string, unknown>> {
+  const { events } = await extendOccurrenceHorizon(today);
+  const { reminders } = await queueDayBeforeReminders(today);
+  const run = await getRun(today);
+  return { counts: { ...emptyCounts(), ...run.counts, eventsExtended: events, eventReminders: reminders } };
 }
 
 /** Runs a step unless it is done, then records it (with its counts) while still holding the claim. */

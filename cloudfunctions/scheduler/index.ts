@@ -2,6 +2,8 @@ import { schedulerSchemas } from '../../contract/certificationReports';
 import type { CallResult } from '../../contract/envelope';
 import { resolveCaller } from '../_lib/caller';
 import { action, defineFunction } from '../_lib/defineFunction';
+import { now } from '../_lib/time';
+import { isDaytime, sendEventMessages } from '../events/outbox';
 import { latestRuns, runDaily } from './daily';
 
 /**
@@ -13,9 +15,11 @@ import { latestRuns, runDaily } from './daily';
  *    "auth != null" (never `true`) and no HTTP access path may point at it, so a call with no
  *    identity can only be the timer or our own server side. Even then the worst it can do is
  *    today's run, which is safe to repeat.
+ *  - the timer trigger `outbox` (every 10 minutes): sends the event messages that are due
+ *    (promotions, cancellations, changes, day-before reminders), in the daytime only.
  *  - the table, for admins: `daily.run` (run now) and `daily.last` (the latest runs).
  */
-const TRIGGERS = new Set(['daily']);
+const TRIGGERS = new Set(['daily', 'outbox']);
 
 export const scheduler = defineFunction('scheduler', {
   'daily.run': action({ input: schedulerSchemas['daily.run'], roles: ['admin'], handler: () => runDaily('admin') }),
@@ -39,10 +43,12 @@ export async function main(event: unknown, context?: { request_id?: string }): P
   if (isTimerEvent(event)) {
     const caller = await resolveCaller();
     if (caller.identity === null) {
+      const trigger = (event as { TriggerName: string }).TriggerName;
       try {
+        if (trigger === 'outbox') return { ok: true, data: isDaytime(now()) ? await sendEventMessages() : { skipped: 'night' } };
         return { ok: true, data: await runDaily('timer') };
       } catch (e) {
-        console.error('[scheduler] daily run failed', e);
+        console.error(`[scheduler] ${trigger} failed`, e);
         return { ok: false, error: { code: 'INTERNAL', message: '系统开小差了，请稍后再试' } };
       }
     }

@@ -1,10 +1,9 @@
 import { COLLECTIONS } from '../../database/collections';
-import type { UserDoc } from '../_lib/caller';
 import { db } from '../_lib/cloud';
+import { deliver } from '../_lib/deliver';
 import { isDuplicateKey } from '../_lib/errors';
 import { links } from '../_lib/links';
-import { fitTemplateValue, sendSubscribeMessage } from '../_lib/subscribeMessage';
-import { consumeSubscription, releaseSubscription } from '../_lib/subscriptions';
+import { fitTemplateValue } from '../_lib/subscribeMessage';
 import { now } from '../_lib/time';
 
 /**
@@ -124,35 +123,6 @@ export async function sendPendingReminders(today: string): Promise<Record<string
   return {};
 }
 
-async function finish(n: NotificationDoc, patch: Partial<NotificationDoc>) {
-  const _ = db().command;
-  await notifications()
-    .where({ _id: n._id, status: _.in(['pending', 'sending']) })
-    .update(patch);
-}
-
 async function sendOne(n: NotificationDoc, templateId: string | undefined) {
-  if (!templateId) return finish(n, { status: 'failed', reason: 'no_template' });
-  const { data } = await db().collection(COLLECTIONS.users).doc(n.userId).get();
-  const user = data[0] as UserDoc | undefined;
-  // Only a WeChat user can receive a subscribe message (a console account has no openid).
-  if (!user?.identity?.startsWith('wx:')) return finish(n, { status: 'not_wechat' });
-  const sub = await consumeSubscription(user.identity, templateId, n.key);
-  if (!sub) return finish(n, { status: 'no_subscription' });
-  await finish(n, { status: 'sending', subscriptionId: sub._id });
-  let outcome: { ok: true } | { ok: false; reason: string };
-  try {
-    outcome = await sendSubscribeMessage({
-      openid: user.identity.slice(3),
-      templateId,
-      page: REMINDER_PAGE,
-      data: reminderMessageData({ name: n.name, due: n.due, daysBefore: n.daysBefore }),
-    });
-  } catch (e) {
-    outcome = { ok: false, reason: `error:${(e as Error)?.message ?? 'unknown'}`.slice(0, 120) };
-  }
-  if (outcome.ok) return finish(n, { status: 'sent', sentAt: now(), reason: null });
-  // Never reached WeChat: the grant is still the person's, for another message.
-  if (outcome.reason === 'unavailable') await releaseSubscription(sub._id, n.key);
-  return finish(n, { status: outcome.reason === 'refused' ? 'no_subscription' : 'failed', reason: outcome.reason });
+  await deliver(n, { templateId, page: REMINDER_PAGE, data: reminderMessageData({ name: n.name, due: n.due, daysBefore: n.daysBefore }) });
 }

@@ -2,11 +2,14 @@ import tcb from '@cloudbase/node-sdk';
 import { identityKey } from '../../cloudfunctions/_lib/caller';
 import { piiKeysFromEnv } from '../../cloudfunctions/_lib/pii';
 import { rosterFields } from '../../cloudfunctions/_lib/retirees';
+import { type EventDoc, occurrenceFromSlot } from '../../cloudfunctions/events/store';
 import { PRIVACY_VERSION } from '../../contract/accounts';
 import { certificationState, DEFAULT_RULES } from '../../contract/certification';
+import { expandSchedule, horizonEnd } from '../../contract/recurrence';
 import { COLLECTIONS } from '../../database/collections';
 import { localFunctionEnv } from '../localEnv';
 import { pointSdkAtEmulator } from '../sdkEnv';
+import { DEMO_YEAR_PLAN, pastEventDocs } from './events';
 import { DEFAULT_TODAY, type DemoData, generateDemoData, type Scale } from './generate';
 
 /**
@@ -91,8 +94,109 @@ export async function seedDemoData(adminUrl: string, opts: { scale?: Scale; seed
       updatedBy: null,
     })),
   );
+  await writeEvents(db, data, retireeIds);
   return { seeded: true, retirees: retireeIds.size };
 }
+
+/**
+ * Events: this year's past performances, lectures, sports meets and visits with their check-ins
+ * (DEMO_YEAR_PLAN: the source's mix, scaled to the demo roster), and two published events to
+ * register for: the tai chi class (Mondays, Tuesdays and Thursdays) and a health lecture.
+ */
+async function writeEvents(db: ReturnType<ReturnType<typeof tcb.init>['database']>, data: DemoData, retireeIds: Map<string, string>) {
+  // The people behind the demo accounts are left out, so "my registrations" starts empty for them.
+  const accountPeople = new Set(data.accounts.flatMap((a) => [a.retireeIdNumber, a.parentIdNumber]).filter(Boolean));
+  const people = data.roster
+    .filter((r) => retireeIds.has(r.idNumber) && !accountPeople.has(r.idNumber))
+    .map((r) => ({ id: retireeIds.get(r.idNumber) as string, name: r.name, street: r.street }));
+  const history = pastEventDocs(DEMO_YEAR_PLAN, people, Number(DEFAULT_TODAY.slice(0, 4)), DEFAULT_TODAY);
+  if (history.events.length) await db.collection(COLLECTIONS.events).add(history.events);
+  if (history.occurrences.length) await db.collection(COLLECTIONS.occurrences).add(history.occurrences);
+  for (let i = 0; i < history.registrations.length; i += 500) {
+    await db.collection(COLLECTIONS.registrations).add(history.registrations.slice(i, i + 500));
+  }
+  const at = new Date();
+  const until = horizonEnd(DEFAULT_TODAY);
+  for (const live of DEMO_LIVE_EVENTS) {
+    const event = {
+      ...live,
+      requestKey: `seed:${live._id}`,
+      lastRequestKey: `seed:${live._id}`,
+      coverFileId: null,
+      ageMin: null,
+      ageMax: null,
+      status: 'published' as const,
+      version: 1,
+      materialisedUntil: until,
+      createdBy: null,
+      createdAt: at,
+      updatedBy: null,
+      updatedAt: at,
+      publishedAt: at,
+      endedAt: null,
+    };
+    const { _id, ...fields } = event;
+    await db.collection(COLLECTIONS.events).doc(_id).set(fields);
+    const slots = expandSchedule(event.schedule, { from: DEFAULT_TODAY, until });
+    const occs = slots.map((slot) => occurrenceFromSlot(event, slot, at));
+    for (let i = 0; i < occs.length; i += 100) await db.collection(COLLECTIONS.occurrences).add(occs.slice(i, i + 100));
+  }
+}
+
+const DEMO_LIVE_EVENTS: Array<
+  Omit<
+    EventDoc,
+    | 'requestKey'
+    | 'lastRequestKey'
+    | 'coverFileId'
+    | 'ageMin'
+    | 'ageMax'
+    | 'status'
+    | 'version'
+    | 'materialisedUntil'
+    | 'createdBy'
+    | 'createdAt'
+    | 'updatedBy'
+    | 'updatedAt'
+    | 'publishedAt'
+    | 'endedAt'
+  >
+> = [
+  {
+    _id: 'demo-taichi',
+    kind: 'class',
+    title: '太极拳公益课',
+    description: '退服中心的老牌课程，已经开了近7年。老师手把手教，新学员从基本动作学起，穿宽松的衣服和平底鞋来就行。',
+    place: { name: '海沧文化中心广场', address: '厦门市海沧区滨湖北路', latitude: 24.4846, longitude: 118.0328 },
+    schedule: {
+      type: 'weekly',
+      weekdays: [1, 2, 4],
+      start: '08:00',
+      end: '09:00',
+      from: '2026-03-02',
+      to: '2027-06-30',
+      exceptions: [{ date: '2027-02-08', action: 'cancel', reason: '春节放假' }],
+    },
+    capacity: 30,
+    opensDaysBefore: 7,
+    closesMinutesBefore: 30,
+    cancelMinutesBefore: 60,
+    needsApproval: false,
+  },
+  {
+    _id: 'demo-lecture-winter',
+    kind: 'lecture',
+    title: '冬季养生健康讲座',
+    description: '社区医院的医生讲冬季常见病的预防，讲完可以现场咨询，免费量血压。',
+    place: { name: '海沧街道社区卫生服务中心', address: '厦门市海沧区海虹路', latitude: 24.4783, longitude: 118.0401 },
+    schedule: { type: 'once', date: '2026-11-26', start: '14:30', end: '16:00' },
+    capacity: 50,
+    opensDaysBefore: 14,
+    closesMinutesBefore: 60,
+    cancelMinutesBefore: 120,
+    needsApproval: false,
+  },
+];
 
 function identityOf(a: { openid?: string; uid?: string }): string {
   const key = identityKey(a);

@@ -249,6 +249,24 @@ const EXPECTATIONS: Record<string, Record<string, Expectation>> = {
         return { registrationId: reg.data.id, approve: true };
       },
     },
+    // The person, or the family member helping them; someone else's registration does not exist for them.
+    'checkin.code': {
+      allow: ['retiree', 'linkedFamily', ...STAFF],
+      scoped: true,
+      input: async (w) => ({ registrationId: await subjectRegistration(w) }),
+    },
+    // A code that is not ours: staff get INVALID_INPUT, which only staff can reach.
+    'checkin.scan': {
+      allow: STAFF,
+      input: async (w) => ({ occurrenceId: (await eventOccurrence(w)).id, code: 'WXTF-CI1.x.1.y' }),
+    },
+    // Tomorrow's occurrence: staff get CONFLICT (当天才能签到), which only staff can reach.
+    'checkin.mark': { allow: STAFF, input: async (w) => ({ registrationId: await subjectRegistration(w), checkedIn: true }) },
+    'attendance.export': {
+      allow: STAFF,
+      input: async (w) => ({ occurrenceId: (await eventOccurrence(w)).id, format: 'csv', requestId: w.rid() }),
+    },
+    'stats.get': { allow: STAFF, input: () => ({}) },
   },
   comparison: {
     // Any staff member may match a file; a street staff member's job covers their streets only.
@@ -288,6 +306,13 @@ function eventInput(w: World, over: Record<string, unknown> = {}) {
     requestId: w.rid(),
     ...over,
   };
+}
+
+/** The subject's confirmed place at a fresh occurrence (registered by the admin). */
+async function subjectRegistration(w: World): Promise<string> {
+  const occ = await eventOccurrence(w);
+  const reg = await w.admin('events', { action: 'registration.create', occurrenceId: occ.id, retireeId: w.subjectId, requestId: w.rid() });
+  return reg.data.id;
 }
 
 /** A published one-off event (tomorrow) and its occurrence, made by the admin. */

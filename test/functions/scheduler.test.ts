@@ -141,7 +141,7 @@ describe('one day', () => {
   test('the run moves states, suspends the overdue, restores those certified since', async () => {
     const res = await runNow(cloud);
     expect(res.ok).toBe(true);
-    expect(res.data).toMatchObject({ day: D, status: 'done', trigger: 'admin', stepsDone: ['states', 'send', 'counts'] });
+    expect(res.data).toMatchObject({ day: D, status: 'done', trigger: 'admin', stepsDone: ['states', 'events', 'send', 'counts'] });
 
     const after = new Map((await all(db, 'retirees')).map((d) => [d._id, d]));
     const wasOverdue = before.filter(
@@ -283,7 +283,7 @@ test('killed with -9 half-way through, the run completes once after a restart', 
       if (run.data?.status === 'done') break;
       await new Promise((r) => setTimeout(r, 200)); // the dead run's claim runs out
     }
-    expect(run.data).toMatchObject({ status: 'done', stepsDone: ['states', 'send', 'counts'] });
+    expect(run.data).toMatchObject({ status: 'done', stepsDone: ['states', 'events', 'send', 'counts'] });
     expect(run.data.counts.scanned).toBe(total);
     const docs = await all(db2, 'retirees');
     for (const d of docs) expect(d.certState).toBe(certificationState(d, DEFAULT_RULES, day));
