@@ -97,14 +97,12 @@ export async function eventStats(year: number): Promise<EventStats> {
   const byMonth = Array.from({ length: 12 }, () => ({ row: emptyRow(), people: new Set<string>() }));
   const perEvent = new Map<string, { occurrences: number; registered: number; checkedIn: number }>();
   const kindEntry = (k: EventKind) => {
-    let e = byKind.get(k);
-    if (!e) byKind.set(k, (e = { row: emptyRow(), people: new Set(), events: new Set() }));
-    return e;
+    if (!byKind.has(k)) byKind.set(k, { row: emptyRow(), people: new Set(), events: new Set() });
+    return byKind.get(k) as { row: EventStatsRow; people: Set<string>; events: Set<string> };
   };
   const eventEntry = (id: string) => {
-    let e = perEvent.get(id);
-    if (!e) perEvent.set(id, (e = { occurrences: 0, registered: 0, checkedIn: 0 }));
-    return e;
+    if (!perEvent.has(id)) perEvent.set(id, { occurrences: 0, registered: 0, checkedIn: 0 });
+    return perEvent.get(id) as { occurrences: number; registered: number; checkedIn: number };
   };
 
   for (const o of held) {

@@ -52,7 +52,7 @@ export async function queueDayBeforeReminders(today: string): Promise<{ reminder
   let queued = 0;
   for (const occ of occs) {
     const event = events.get(occ.eventId) as EventDoc | undefined;
-    if (!event || event.status !== 'published') continue;
+    if (event?.status !== 'published') continue;
     const regs = (await activeRegistrations(occ._id)).filter((r) => r.status === 'confirmed');
     if (!regs.length) continue;
     const bound = await boundUsers(regs.map((r) => r.retireeId));
