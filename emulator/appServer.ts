@@ -55,6 +55,9 @@ export function startAppServer(opts: {
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
     fs.createReadStream(file).pipe(res);
   });
+  // As the emulator: the browser closes an idle connection first, never the server (see emulator/cli.ts).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return new Promise((resolve) => {
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
       const port = (server.address() as { port: number }).port;

@@ -51,6 +51,11 @@ export async function startEmulator(opts: { port: number; dataDir: string; funct
       faceidSandbox(),
     ],
   });
+  // Idle keep-alive connections are closed by the client first (the SDK's agent drops them after 4.8 s,
+  // Node's default agent after 5 s), never by us: with Node's default 5 s here, a client whose event loop
+  // was busy re-used a socket the server had just closed and got "socket hang up" (seen in the city benchmark).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   const adminUrl = `http://127.0.0.1:${port}/admin`;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { localSdkEnv } from '../../emulator/sdkEnv';
@@ -291,6 +292,27 @@ describe('functions', () => {
     const app = sdk(cloud.adminUrl);
     await expect(app.callFunction({ name: 'no-such-function', data: {} })).rejects.toMatchObject({ code: 'FUNCTIONS_NOT_FOUND' });
   });
+});
+
+describe('connections', () => {
+  test('an idle keep-alive connection is left for the client to close (no "socket hang up" after a pause)', async () => {
+    // The SDK's agent keeps idle sockets 4.8 s and Node's own agent 5 s; a server closing at 5 s races them.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1, timeout: 30_000 });
+    const post = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = http.request(cloud.adminUrl, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ action: 'no.such.action' }));
+      });
+    expect((await post()).reused).toBe(false);
+    await new Promise((r) => setTimeout(r, 6_000));
+    const second = await post();
+    expect(second.reused).toBe(true);
+    agent.destroy();
+  }, 20_000);
 });
 
 describe('durability', () => {
