@@ -292,6 +292,8 @@ export interface MyPlace {
   status: RegistrationStatus;
   /** 1 = next in line; null unless waitlisted. Gapless: 1 + those waiting with an earlier ticket. */
   position: number | null;
+  /** Whether the person (or their family member) may still cancel it themselves. */
+  canCancel: boolean;
 }
 
 export interface OccurrenceView {

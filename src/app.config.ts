@@ -9,6 +9,10 @@ export default defineAppConfig({
     'pages/account/mine',
     'pages/family/index',
     'pages/certify/index',
+    'pages/events/index',
+    'pages/events/detail',
+    'pages/events/mine',
+    'pages/events/checkin',
   ],
   // Staff pages load only when a staff member opens them, keeping the main package small.
   subPackages: [
@@ -26,6 +30,9 @@ export default defineAppConfig({
         'audit/index',
         'certify/index',
         'certification/index',
+        'events/index',
+        'events/checkin',
+        'events/stats',
       ],
     },
   ],

@@ -39,8 +39,8 @@ export async function myRetireeIds(caller: Caller): Promise<string[]> {
 }
 
 /** My places at these occurrences (cancelled registrations left out), by occurrence id. */
-async function myPlaces(caller: Caller, occIds: string[]): Promise<Map<string, MyPlace[]>> {
-  const out = new Map<string, MyPlace[]>();
+async function myPlaces(caller: Caller, occIds: string[]): Promise<Map<string, Array<Omit<MyPlace, 'canCancel'>>>> {
+  const out = new Map<string, Array<Omit<MyPlace, 'canCancel'>>>();
   const retireeIds = await myRetireeIds(caller);
   if (!retireeIds.length || !occIds.length) return out;
   const _ = db().command;

@@ -31,6 +31,7 @@ import {
   getRegistration,
   type OccurrenceDoc,
   occurrencesCol,
+  personMayCancel,
   type RegistrationDoc,
   registrationsCol,
   toOccurrenceView,
@@ -47,7 +48,6 @@ const endsAt = (o: Pick<OccurrenceDoc, 'date' | 'end'>) => Date.parse(startsAtIs
 
 function toView(r: RegistrationDoc, o: OccurrenceDoc, e: EventDoc, position: number | null, at: Date): RegistrationView {
   const deadline = cancelDeadline(o, e);
-  const active = ACTIVE_REGISTRATION.includes(r.status) && o.status === 'scheduled';
   return {
     id: r._id,
     occurrenceId: r.occurrenceId,
@@ -68,8 +68,7 @@ function toView(r: RegistrationDoc, o: OccurrenceDoc, e: EventDoc, position: num
     occurrenceStatus: o.status,
     cancelReason: o.cancelReason ?? null,
     cancelDeadline: deadline,
-    // A place held can be given back until the deadline; a place in the queue or a request any time before the start.
-    canCancel: active && at.getTime() < (r.status === 'confirmed' ? Date.parse(deadline) : Date.parse(o.startsAt)),
+    canCancel: personMayCancel(r.status, o, e, at),
     checkedInAt: r.checkedInAt ? new Date(r.checkedInAt).toISOString() : null,
     createdAt: new Date(r.createdAt).toISOString(),
   };

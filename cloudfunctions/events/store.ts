@@ -1,10 +1,12 @@
 import {
+  ACTIVE_REGISTRATION,
   cancelDeadline,
   EVENT_KINDS,
   type EventKind,
   type EventRules,
   type EventStatus,
   type EventView,
+  type MyPlace,
   type OccurrenceStatus,
   type OccurrenceView,
   type Place,
@@ -153,7 +155,16 @@ export function toEventView(e: EventDoc): EventView {
   };
 }
 
-export function toOccurrenceView(o: OccurrenceDoc, e: EventDoc, at: Date, mine: OccurrenceView['mine'] = []): OccurrenceView {
+/**
+ * Whether a retiree or family member may still cancel: a place held until the cancellation
+ * deadline; a place in the queue or a request awaiting approval any time before the start.
+ */
+export function personMayCancel(status: RegistrationStatus, o: OccurrenceDoc, e: EventDoc, at: Date): boolean {
+  if (!ACTIVE_REGISTRATION.includes(status) || o.status !== 'scheduled') return false;
+  return at.getTime() < (status === 'confirmed' ? Date.parse(cancelDeadline(o, e)) : Date.parse(o.startsAt));
+}
+
+export function toOccurrenceView(o: OccurrenceDoc, e: EventDoc, at: Date, mine: Array<Omit<MyPlace, 'canCancel'>> = []): OccurrenceView {
   const { opensAt, closesAt } = registrationWindow(o, e);
   return {
     id: o._id,
@@ -179,7 +190,7 @@ export function toOccurrenceView(o: OccurrenceDoc, e: EventDoc, at: Date, mine: 
     cancelDeadline: cancelDeadline(o, e),
     needsApproval: e.needsApproval,
     eventStatus: e.status,
-    mine,
+    mine: mine.map((m) => ({ ...m, canCancel: personMayCancel(m.status, o, e, at) })),
   };
 }
 

@@ -16,6 +16,15 @@ export const routes = {
   family: () => '/pages/family/index',
   /** Face verification for me or an elder I help. */
   certify: (retireeId?: string) => (retireeId ? `/pages/certify/index?retireeId=${encodeURIComponent(retireeId)}` : '/pages/certify/index'),
+  /** 活动: the week's events. */
+  events: () => '/pages/events/index',
+  /** One event; `occurrenceId` chooses the occurrence to register for. */
+  eventDetail: (eventId: string, occurrenceId?: string) =>
+    `/pages/events/detail?eventId=${encodeURIComponent(eventId)}${occurrenceId ? `&occurrenceId=${encodeURIComponent(occurrenceId)}` : ''}`,
+  /** 我的报名: mine and the elders I help. */
+  myEvents: () => '/pages/events/mine',
+  /** The check-in QR code of one confirmed registration, to show at the door. */
+  checkinCode: (registrationId: string) => `/pages/events/checkin?registrationId=${encodeURIComponent(registrationId)}`,
   staffCertify: () => '/pages/staff/certify/index',
   staffNotices: () => '/pages/staff/notices/index',
   staffFamily: () => '/pages/staff/family/index',
@@ -27,6 +36,11 @@ export const routes = {
   consoleSignIn: () => '/pages/staff/signin/index',
   staffAudit: () => '/pages/staff/audit/index',
   staffCertificationReports: () => '/pages/staff/certification/index',
+  /** 活动管理: events, their occurrences, publish, end, cancel or move one. */
+  staffEvents: () => '/pages/staff/events/index',
+  /** 签到 for one occurrence: scan or type codes, the list, walk-ins, the sign-in sheet. */
+  staffEventCheckin: (occurrenceId: string) => `/pages/staff/events/checkin?occurrenceId=${encodeURIComponent(occurrenceId)}`,
+  staffEventStats: () => '/pages/staff/events/stats',
 };
 
 /**
@@ -42,4 +56,14 @@ export function safeBack(raw: string | undefined): string | null {
     return null;
   }
   return /^\/pages\/[a-z0-9/_-]+(\?[A-Za-z0-9=&%_.-]*)?$/.test(url) ? url : null;
+}
+
+/** A page's query value as it was before encoding (mini-programs hand it over still encoded; H5 does not). */
+export function routeParam(raw: string | undefined): string {
+  if (!raw) return '';
+  try {
+    return raw.includes('%') ? decodeURIComponent(raw) : raw;
+  } catch {
+    return raw;
+  }
 }

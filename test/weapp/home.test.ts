@@ -62,15 +62,22 @@ test('资格认证 opens the retiree’s own certification page', async () => {
   );
 });
 
-test('a service still being prepared says so and gives the phone number', async () => {
+test('活动报名 opens the week’s events', async () => {
   const home = await wx.renderPage('pages/index/index');
   wx.navigateTo.mockClear();
   await home.tap('entry-events');
-  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/coming/index?topic=events' }));
+  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/events/index' }));
+});
 
-  const coming = await wx.renderPage('pages/coming/index', { topic: 'events' });
+test('a service still being prepared says so and gives the phone number', async () => {
+  const home = await wx.renderPage('pages/index/index');
+  wx.navigateTo.mockClear();
+  await home.tap('entry-policy');
+  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/coming/index?topic=policy' }));
+
+  const coming = await wx.renderPage('pages/coming/index', { topic: 'policy' });
   const text = coming.text();
-  expect(text).toContain('活动报名');
+  expect(text).toContain('政策问答');
   expect(text).toContain('正在准备中');
   expect(text).toContain('0592-0000000');
 });

@@ -6,6 +6,7 @@ import { EntryTile } from '@/components/EntryTile';
 import { useMe } from '@/features/account/api/get-me';
 import { isStaff } from '@/features/account/roles';
 import { CertificationCards } from '@/features/certification/components/CertificationCard';
+import { NextEvent } from '@/features/events/components/NextEvent';
 import { routes } from '@/lib/routes';
 import { consoleAuth } from '@/services/consoleAuth';
 import { HomeAccount } from './HomeAccount';
@@ -34,7 +35,8 @@ export function HomeMenu() {
         description="每年一次，确认养老金照常发放"
         onClick={go(certificationEntry(me.data))}
       />
-      <EntryTile id="entry-events" title="活动报名" description="中心的课程和活动，在这里报名" onClick={go(routes.coming('events'))} />
+      <EntryTile id="entry-events" title="活动报名" description="中心的课程和活动，在这里报名" onClick={go(routes.events())} />
+      <NextEvent />
       <EntryTile id="entry-policy" title="政策问答" description="退休待遇、医保等常见问题" onClick={go(routes.coming('policy'))} />
       <EntryTile id="entry-notices" title="通知公告" description="中心发布的最新通知" onClick={go(routes.notices())} />
       {isStaff(role) ? (
@@ -62,6 +64,18 @@ export function HomeMenu() {
             title="认证统计和名单导出"
             description="工作人员：各街道认证进度，导出已认证、暂停和恢复发放名单"
             onClick={go(routes.staffCertificationReports())}
+          />
+          <EntryTile
+            id="entry-staff-events"
+            title="活动管理"
+            description="工作人员：发布活动，改期或取消某一场，现场签到"
+            onClick={go(routes.staffEvents())}
+          />
+          <EntryTile
+            id="entry-staff-event-stats"
+            title="活动统计"
+            description="工作人员：参加人次、常来的人、各活动签到率，导出签到表"
+            onClick={go(routes.staffEventStats())}
           />
           <EntryTile
             id="entry-staff-roster"

@@ -1,0 +1,231 @@
+import type { EventStats } from '@contract/events';
+import { ScrollView, View } from '@tarojs/components';
+import { type ReactNode, useRef, useState } from 'react';
+import { Choices } from '@/components/Choices';
+import { EmptyState } from '@/components/EmptyState';
+import { ErrorState } from '@/components/ErrorState';
+import { LoadingState } from '@/components/LoadingState';
+import { domId } from '@/lib/domId';
+import { useEventStats } from '../api/get-stats';
+import { rateText } from '../words';
+import { AttendanceExport } from './AttendanceExport';
+import { SmallButton } from './SmallButton';
+import './eventsStaff.scss';
+
+/**
+ * Staff: 活动统计 for a year — person-times (one person at one occurrence), different people,
+ * the regulars; then by kind, by month (a bar per month, the number always written) and per
+ * event the attendance rate, with that event's sign-in records as a file.
+ */
+export function EventStatsView() {
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const stats = useEventStats(year);
+  // "This year" is the server's (the first answer, asked without a year): the phone's clock may be off.
+  const thisYear = useRef<number | null>(null);
+  if (year === undefined && stats.data) thisYear.current = stats.data.year;
+  if (stats.isPending) return <LoadingState message="正在统计…" />;
+  if (stats.isError) return <ErrorState error={stats.error} onRetry={() => stats.refetch()} />;
+  const s = stats.data;
+  const current = thisYear.current ?? s.year;
+  const years = [current, current - 1];
+  return (
+    <View className="events-staff">
+      <Choices
+        id="event-stats-year"
+        label="看哪一年"
+        options={years.map((y) => ({ value: String(y), label: `${y}年`, key: String(y) }))}
+        selected={[String(s.year)]}
+        onToggle={(v) => setYear(Number(v))}
+      />
+      <Summary stats={s} />
+      {s.total.personTimes === 0 && s.byEvent.length === 0 ? (
+        <EmptyState message={`${s.year}年还没有签到记录`} hint="活动当天在「签到」里扫码或输入签到码，这里就会有数字。" />
+      ) : (
+        <>
+          <KindTable stats={s} />
+          <MonthBars stats={s} />
+          <EventTable stats={s} />
+        </>
+      )}
+    </View>
+  );
+}
+
+function Summary({ stats }: { stats: EventStats }) {
+  const t = stats.total;
+  return (
+    <View className="events-staff__summary" id="event-stats-summary">
+      <View className="events-staff__heading" id="event-stats-person-times">
+        {stats.year}年共 {t.personTimes} 人次参加活动
+      </View>
+      <View className="events-staff__text">
+        参加过的老人 {t.participants} 位；举办了 {t.events} 个活动、{t.occurrences} 场。一位老人参加一场算一人次。
+      </View>
+      <View className="events-staff__text events-staff__strong" id="event-stats-regulars">
+        常来的人（一年里签到 {stats.regularMin} 次及以上）：{t.regulars} 位
+      </View>
+    </View>
+  );
+}
+
+interface Column<R> {
+  header: string;
+  value: (row: R) => string;
+  spoken: (row: R) => string;
+  /** Something other than the value in the cell (a button); the value is still what is read aloud. */
+  cell?: (row: R) => ReactNode;
+}
+
+function Table<R>({
+  id,
+  title,
+  rows,
+  columns,
+}: {
+  id: string;
+  title: string;
+  rows: Array<{ key: string; name: string; row: R }>;
+  columns: Column<R>[];
+}) {
+  return (
+    <View>
+      <View className="events-staff__section-title" ariaRole="heading">
+        {title}
+      </View>
+      <ScrollView scrollX className="events-staff__scroll">
+        <View id={id} className="events-staff__table" ariaRole="table" ariaLabel={title}>
+          <View className="events-staff__tr events-staff__tr--head" ariaRole="row">
+            {columns.map((c, i) => (
+              <View
+                key={c.header}
+                className={`events-staff__th${i === 0 ? ' events-staff__cell--name' : ''}${c.cell ? ' events-staff__cell--action' : ''}`}
+              >
+                {c.header}
+              </View>
+            ))}
+          </View>
+          {rows.map(({ key, name, row }) => (
+            <View
+              key={key}
+              id={`${id}-row-${key}`}
+              className="events-staff__tr"
+              ariaRole="row"
+              ariaLabel={`${name}：${columns
+                .slice(1)
+                .filter((c) => !c.cell)
+                .map((c) => c.spoken(row))
+                .join('，')}`}
+            >
+              {columns.map((c, i) => (
+                <View
+                  key={c.header}
+                  className={`events-staff__td${i === 0 ? ' events-staff__cell--name' : ''}${c.cell ? ' events-staff__cell--action' : ''}`}
+                >
+                  {c.cell ? c.cell(row) : c.value(row)}
+                </View>
+              ))}
+            </View>
+          ))}
+        </View>
+      </ScrollView>
+    </View>
+  );
+}
+
+const count = <R,>(header: string, unit: string, pick: (r: R) => number): Column<R> => ({
+  header,
+  value: (r) => String(pick(r)),
+  spoken: (r) => `${header}${pick(r)}${unit}`,
+});
+
+type KindRow = EventStats['byKind'][number];
+
+function KindTable({ stats }: { stats: EventStats }) {
+  const columns: Column<KindRow>[] = [
+    { header: '类别', value: (r) => r.kindWords, spoken: (r) => r.kindWords },
+    count('活动数', '个', (r) => r.events),
+    count('场次', '场', (r) => r.occurrences),
+    count('人次', '人次', (r) => r.personTimes),
+    count('人数', '人', (r) => r.participants),
+  ];
+  return (
+    <Table
+      id="event-stats-kinds"
+      title="按类别"
+      rows={stats.byKind.map((r) => ({ key: r.kind, name: r.kindWords, row: r }))}
+      columns={columns}
+    />
+  );
+}
+
+function MonthBars({ stats }: { stats: EventStats }) {
+  const most = Math.max(1, ...stats.byMonth.map((m) => m.personTimes));
+  return (
+    <View id="event-stats-months">
+      <View className="events-staff__section-title" ariaRole="heading">
+        按月份（人次）
+      </View>
+      {stats.byMonth.map((m) => (
+        <View
+          key={m.month}
+          id={`event-stats-month-${m.month}`}
+          className="events-staff__bar-row"
+          ariaRole="text"
+          ariaLabel={`${m.month}月，${m.personTimes}人次，${m.occurrences}场`}
+        >
+          <View className="events-staff__bar-month">{m.month}月</View>
+          <View className="events-staff__bar-track">
+            <View className="events-staff__bar" style={{ width: `${(m.personTimes / most) * 100}%` }} />
+          </View>
+          <View className="events-staff__bar-value">{m.personTimes} 人次</View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+type EventRow = EventStats['byEvent'][number];
+
+/**
+ * Per event: occurrences held, places taken, check-ins and the rate; each row's 导出 makes that
+ * event's sign-in sheet (every occurrence in one file), offered below the table to download.
+ */
+function EventTable({ stats }: { stats: EventStats }) {
+  const [chosen, setChosen] = useState<EventRow | null>(null);
+  const columns: Column<EventRow>[] = [
+    { header: '活动', value: (r) => r.title, spoken: (r) => r.title },
+    { header: '类别', value: (r) => r.kindWords, spoken: (r) => r.kindWords },
+    count('场次', '场', (r) => r.occurrences),
+    count('报名', '人次', (r) => r.registered),
+    count('签到', '人次', (r) => r.checkedIn),
+    {
+      header: '签到率',
+      value: (r) => rateText(r.rate),
+      spoken: (r) => (r.rate == null ? '没有人报名' : `签到率${rateText(r.rate)}`),
+    },
+    {
+      header: '签到表',
+      value: () => '导出',
+      spoken: (r) => `导出${r.title}的签到表`,
+      cell: (r) => <SmallButton id={domId('event-stats-export', r.eventId)} label="导出" onClick={() => setChosen(r)} />,
+    },
+  ];
+  return (
+    <View>
+      <Table
+        id="event-stats-events"
+        title="各活动的签到率（签到 ÷ 报名）"
+        rows={stats.byEvent.map((r) => ({ key: r.eventId, name: r.title, row: r }))}
+        columns={columns}
+      />
+      {chosen ? (
+        <View id="event-stats-export" className="events-staff__group">
+          <View className="events-staff__heading">「{chosen.title}」的签到表</View>
+          <View className="events-staff__text events-staff__muted">每一场的报名和签到都在这一个文件里。</View>
+          {/* A different event is a different export: a fresh one (and request id). */}
+          <AttendanceExport key={chosen.eventId} id="event-stats-export" target={{ eventId: chosen.eventId }} label="生成签到表" />
+        </View>
+      ) : null}
+    </View>
+  );
+}
