@@ -184,7 +184,7 @@ describe('staff publish a weekly tai chi class and a one-off lecture', () => {
     const tue = week.occurrences.find((o: any) => o.id === tuesday);
     expect(tue).toMatchObject({ confirmed: 2, placesLeft: 18 });
     expect(tue.mine).toEqual([
-      { registrationId: parent.id, retireeId: parentId, retireeName: roster[2].name, status: 'confirmed', position: null },
+      { registrationId: parent.id, retireeId: parentId, retireeName: roster[2].name, status: 'confirmed', position: null, canCancel: true },
     ]);
     const mine = await ok('family', { action: 'registration.mine' });
     expect(mine.upcoming.map((r: any) => [r.occurrenceId, r.retireeName, r.status])).toEqual([[tuesday, roster[2].name, 'confirmed']]);
