@@ -334,6 +334,8 @@ export interface WeekView {
 
 export interface EventDetail {
   event: EventView;
+  /** The cover picture's temporary link (an hour), or null without one. */
+  coverUrl: string | null;
   /** From today on, at most 60, in date order (staff: including cancelled ones). */
   occurrences: OccurrenceView[];
 }

@@ -5,6 +5,7 @@ import { type Caller, isStaff } from '../_lib/caller';
 import { db } from '../_lib/cloud';
 import { action, EVERYONE } from '../_lib/defineFunction';
 import { notFound } from '../_lib/errors';
+import { tempUrl } from '../_lib/exportFile';
 import { links } from '../_lib/links';
 import { now } from '../_lib/time';
 import { getUser } from '../_lib/users';
@@ -107,7 +108,11 @@ export const browseActions = {
         .orderBy('start', 'asc')
         .limit(60)
         .get();
-      return { event: toEventView(e), occurrences: await views(caller, data as OccurrenceDoc[], new Map([[e._id, e]])) };
+      return {
+        event: toEventView(e),
+        coverUrl: e.coverFileId ? (await tempUrl(e.coverFileId).catch(() => '')) || null : null,
+        occurrences: await views(caller, data as OccurrenceDoc[], new Map([[e._id, e]])),
+      };
     },
   }),
 };

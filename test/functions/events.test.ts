@@ -490,3 +490,18 @@ describe('capacity, waitlist and promotion', () => {
     expect(tickets.map((t: any) => t.waitSeq)).toEqual(Array.from({ length: 180 }, (_, i) => i + 1));
   }, 180_000);
 });
+
+describe('the cover picture', () => {
+  test('an event saved with an uploaded picture shows it through a temporary link', async () => {
+    const app = tcb.init({ env: 'local-dev', serviceUrl: cloud.adminUrl, secretId: 'l', secretKey: 'l' } as any);
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const { fileID } = (await app.uploadFile({ cloudPath: 'event-covers/taichi.png', fileContent: png })) as { fileID: string };
+    const event = await publish({ title: '带图片的讲座', coverFileId: fileID });
+    const detail = await ok('retiree', { action: 'event.get', eventId: event.id });
+    expect(detail.event.coverFileId).toBe(fileID);
+    const got = Buffer.from(await (await fetch(detail.coverUrl)).arrayBuffer());
+    expect(got.equals(png)).toBe(true);
+    const plain = await publish({ title: '没有图片的讲座' });
+    expect((await ok('retiree', { action: 'event.get', eventId: plain.id })).coverUrl).toBeNull();
+  });
+});

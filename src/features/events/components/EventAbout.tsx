@@ -1,5 +1,5 @@
 import type { EventView } from '@contract/events';
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/BigButton';
 import { Callout } from '@/components/Callout';
@@ -8,11 +8,14 @@ import { ageWords } from '../eventWords';
 import './events.scss';
 
 /** What the event is: kind, title, the organiser's description, when it repeats, where, who may come. */
-export function EventAbout({ event }: { event: EventView }) {
+export function EventAbout({ event, coverUrl }: { event: EventView; coverUrl?: string | null }) {
   const paragraphs = event.description.split(/\n+/).filter((p) => p.trim() !== '');
   const ages = ageWords(event);
   return (
     <View id="event-about" className="event-about" ariaRole="article" ariaLabel={`${event.kindWords}，${event.title}`}>
+      {coverUrl ? (
+        <Image id="event-cover" className="event-about__cover" src={coverUrl} mode="widthFix" ariaLabel={`${event.title}的图片`} />
+      ) : null}
       <View className="occ-card__tags">
         <Text className="event-tag">{event.kindWords}</Text>
         {event.needsApproval ? <Text className="event-tag event-tag--quiet">需审核</Text> : null}

@@ -48,13 +48,13 @@ export function EventDetailView({ eventId, occurrenceId }: { eventId: string; oc
     return <ErrorState error={detail.error} onRetry={() => detail.refetch()} />;
   }
 
-  const { event, occurrences } = detail.data;
+  const { event, occurrences, coverUrl } = detail.data;
   const chosen = chooseOccurrence(occurrences, occurrenceId);
   const others = occurrences.filter((o) => o.id !== chosen?.id && o.status === 'scheduled').slice(0, OTHERS_SHOWN);
   const myRetireeId = me.data?.retiree?.id ?? null;
   return (
     <View className="event-detail">
-      <EventAbout event={event} />
+      <EventAbout event={event} coverUrl={coverUrl} />
       {occurrenceId && chosen && chosen.id !== occurrenceId ? (
         <Callout tone="info" id="event-past">
           您点的那一场已经过去了（或者离现在太远，这里还看不到），下面是最近的一场。
