@@ -72,10 +72,14 @@ async function publishOnce(over: Record<string, unknown>) {
   return { eventId: event.id as string, occurrenceId: detail.occurrences[0].id as string };
 }
 
+const EVENT_TEMPLATE = 'LocalSandboxEventReminder-0000000000000000003';
+const askedTemplates: string[] = [];
+let db: any;
+
 beforeAll(async () => {
   cloud = await startLocalCloud({ functionEnv: { APP_NOW: `${TODAY}T09:30:00+08:00` } });
   Object.assign(process.env, localSdkEnv(cloud.adminUrl));
-  const db = (tcb.init({ env: 'local-dev', serviceUrl: cloud.adminUrl, secretId: 'l', secretKey: 'l' } as any) as any).database();
+  db = (tcb.init({ env: 'local-dev', serviceUrl: cloud.adminUrl, secretId: 'l', secretKey: 'l' } as any) as any).database();
   for (const who of ['retiree', 'retiree2', 'staff']) token[who] = await cloud.tokenFor(who);
 
   // Our retiree asks to help the second demo retiree, who says yes in his own WeChat.
@@ -147,6 +151,11 @@ beforeAll(async () => {
         openedMaps.push(opts);
         opts.success?.({ errMsg: 'openLocation:ok' });
         opts.complete?.();
+      },
+      // WeChat's subscription sheet: the person accepts.
+      requestSubscribeMessage(opts: { tmplIds: string[]; success: Function }) {
+        askedTemplates.push(...opts.tmplIds);
+        opts.success({ errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(opts.tmplIds.map((id) => [id, 'accept'])) });
       },
     },
   });
@@ -232,6 +241,14 @@ test('the detail page: what, where (with the map), and 为自己报名 → 报�
   // The deadline in words (two hours before the start), then the cancel button.
   await page.waitForText('如不能参加，请在11月26日 12:30前取消');
   expect(page.byId(`cancel-${myRetireeId}`)).toBeDefined();
+
+  // Right after registering: 活动前一天提醒我 asks WeChat for the event template and records the grant.
+  await page.waitForText('活动前一天提醒我');
+  await page.tap(`remind-${myRetireeId}`);
+  await page.waitForText('好的，活动前一天会在微信里提醒您。');
+  expect(askedTemplates).toEqual([EVENT_TEMPLATE]);
+  const { data: grants } = await db.collection('subscriptions').where({ templateId: EVENT_TEMPLATE }).get();
+  expect(grants).toHaveLength(1);
 });
 
 test('the family side: registering the elder I help, in his name', async () => {

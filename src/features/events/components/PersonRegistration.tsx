@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BigButton } from '@/components/BigButton';
 import { Callout } from '@/components/Callout';
+import { ReminderOffer } from '@/features/reminders/components/ReminderOffer';
 import { newRequestId } from '@/lib/requestId';
 import { routes } from '@/lib/routes';
 import { messageOf } from '@/services/cloudError';
@@ -38,6 +39,8 @@ export function PersonRegistration({ person, occurrence: o, place, registration 
   // One id per submission: tapping again after an error asks about the same registration.
   const [requestId, setRequestId] = useState(newRequestId);
   const [news, setNews] = useState('');
+  // Right after registering, the one moment WeChat lets us ask for a reminder.
+  const [offerReminder, setOfferReminder] = useState(false);
 
   const holding = !!place && isActive(place.status);
   const open = o.status === 'scheduled' && o.eventStatus === 'published' && o.window === 'open';
@@ -53,6 +56,7 @@ export function PersonRegistration({ person, occurrence: o, place, registration 
     try {
       const result = await register.mutateAsync({ occurrenceId: o.id, retireeId: person.retireeId, requestId });
       setNews(result.message);
+      setOfferReminder(result.status !== 'refused' && result.status !== 'cancelled');
       setRequestId(newRequestId());
     } catch {
       // shown below (register.isError); the same requestId is kept for the next tap
@@ -72,6 +76,7 @@ export function PersonRegistration({ person, occurrence: o, place, registration 
           {news}
         </Callout>
       ) : null}
+      {offerReminder && holding ? <ReminderOffer id={`remind-${key}`} purpose="eventReminder" /> : null}
       {register.isError ? (
         <Callout tone="problem" id={`person-${key}-problem`}>
           {messageOf(register.error)}
