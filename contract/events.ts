@@ -138,8 +138,14 @@ const eventFields = z
 export const eventSchemas = {
   /** Everyone: the occurrences of a week (Monday to Sunday; any day of it will do; default this week), optionally of one kind. */
   'event.week': z.object({ monday: dayField('日期').optional(), kind: z.enum(KIND_KEYS, { error: '活动类别不对' }).optional() }).strict(),
-  /** Everyone: one event (published or ended; staff also drafts) with its upcoming occurrences. */
-  'event.get': z.object({ eventId: id('活动') }).strict(),
+  /** Everyone: one event (published or ended; staff also drafts) with its upcoming occurrences (staff: or past ones). */
+  'event.get': z
+    .object({
+      eventId: id('活动'),
+      /** Staff: the occurrences before today instead (newest first, at most 60), to fill in attendance afterwards. */
+      past: z.boolean({ error: '请选择看以前还是以后的场次' }).optional(),
+    })
+    .strict(),
   /** Staff: every event, newest first, optionally by status. */
   'event.list': z.object({ status: z.enum(['draft', 'published', 'ended'], { error: '状态不对' }).optional() }).strict(),
   /** Staff: create (no eventId) or edit an event. A retried create (same requestId) returns the first event. */

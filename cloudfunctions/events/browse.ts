@@ -98,14 +98,16 @@ export const browseActions = {
   'event.get': action({
     input: eventSchemas['event.get'],
     roles: EVERYONE,
-    handler: async ({ eventId }, { caller }): Promise<EventDetail> => {
+    handler: async ({ eventId, past }, { caller }): Promise<EventDetail> => {
       const e = await getEvent(eventId);
       if (!e || (e.status === 'draft' && !isStaff(caller))) throw notFound('没有找到这个活动');
       const _ = db().command;
+      const today = shanghaiDay(now());
+      const before = past === true && isStaff(caller);
       const { data } = await occurrencesCol()
-        .where({ eventId, date: _.gte(shanghaiDay(now())) })
-        .orderBy('date', 'asc')
-        .orderBy('start', 'asc')
+        .where({ eventId, date: before ? _.lt(today) : _.gte(today) })
+        .orderBy('date', before ? 'desc' : 'asc')
+        .orderBy('start', before ? 'desc' : 'asc')
         .limit(60)
         .get();
       return {

@@ -270,6 +270,31 @@ describe("today's lecture: codes, scanning, typing, the list, walk-ins", () => {
   });
 });
 
+describe('attendance filled in afterwards', () => {
+  test("staff open a past occurrence (people don't) and tick the names from a paper list", async () => {
+    const { data } = await db.collection('events').where({ title: '医保政策解读讲座' }).get();
+    const eventId = data[0]._id as string;
+    const past = await ok('staff', { action: 'event.get', eventId, past: true });
+    expect(past.occurrences).toHaveLength(1);
+    expect(past.occurrences[0].date < TODAY).toBe(true);
+    expect((await ok('retiree', { action: 'event.get', eventId, past: true })).occurrences).toEqual([]);
+    const list = await ok('staff', { action: 'registration.list', occurrenceId: past.occurrences[0].id });
+    const noShow = list.lines.find((l: any) => l.status === 'confirmed' && !l.checkedInAt);
+    const res = await ok('staff', { action: 'checkin.mark', registrationId: noShow.registrationId, checkedIn: true });
+    expect(res.changed).toBe(true);
+    // Scanning is for the day itself.
+    expect(
+      (
+        await refused('staff', {
+          action: 'checkin.scan',
+          occurrenceId: past.occurrences[0].id,
+          code: qrFor(noShow.registrationId, minuteNow),
+        })
+      ).message,
+    ).toContain('不是今天的');
+  });
+});
+
 describe("the source's year: 2 performances, 15 lectures, 2 sports meets, 5 visits", () => {
   test('come out as 1,875 person-times, with attendance rates and regulars', async () => {
     // Another year, so the demo's own events do not mix in: 230 people from a generated roster.

@@ -8,3 +8,11 @@ export const getStaffEvent = (eventId: string): Promise<EventDetail> => call('ev
 
 export const useStaffEvent = (eventId: string, { enabled = true }: { enabled?: boolean } = {}) =>
   useQuery({ queryKey: staffEventKeys.event(eventId), queryFn: () => getStaffEvent(eventId), enabled, refetchOnMount: 'always' });
+
+/** The occurrences before today (newest first, at most 60): to fill in attendance from a paper list afterwards. */
+export const usePastOccurrences = (eventId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...staffEventKeys.event(eventId), 'past'],
+    queryFn: () => call('events', 'event.get', { eventId, past: true }),
+    enabled,
+  });

@@ -12,7 +12,7 @@ import { domId } from '@/lib/domId';
 import { placeError } from '@/lib/formErrors';
 import { routes } from '@/lib/routes';
 import { useCancelOccurrence, useMoveOccurrence } from '../api/change-occurrence';
-import { useStaffEvent } from '../api/get-event';
+import { usePastOccurrences, useStaffEvent } from '../api/get-event';
 import { dayWithWeekday, occurrenceWhen } from '../words';
 import { SmallButton } from './SmallButton';
 
@@ -26,11 +26,14 @@ export function OccurrenceList({ eventId, canChange }: { eventId: string; canCha
   if (detail.isPending) return <LoadingState message="正在读取场次…" />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => detail.refetch()} />;
   const occurrences = detail.data.occurrences;
-  if (occurrences.length === 0) return <EmptyState message="今天以后没有场次了" />;
   const shown = all ? occurrences : occurrences.slice(0, FIRST);
   return (
     <View className="events-staff__occurrences" id={domId('occurrences', eventId)}>
-      <View className="events-staff__subheading">今天起的场次（共 {occurrences.length} 场）</View>
+      {occurrences.length === 0 ? (
+        <EmptyState message="今天以后没有场次了" />
+      ) : (
+        <View className="events-staff__subheading">今天起的场次（共 {occurrences.length} 场）</View>
+      )}
       {shown.map((o) => (
         <OccurrenceRow key={o.id} occ={o} canChange={canChange} />
       ))}
@@ -41,6 +44,35 @@ export function OccurrenceList({ eventId, canChange }: { eventId: string; canCha
           onClick={() => setAll(true)}
         />
       ) : null}
+      <PastOccurrences eventId={eventId} />
+    </View>
+  );
+}
+
+/** 以前的场次: opened on request, each with 补签到 (ticking names from a paper list afterwards). */
+function PastOccurrences({ eventId }: { eventId: string }) {
+  const [open, setOpen] = useState(false);
+  const past = usePastOccurrences(eventId, open);
+  const id = domId('past', eventId);
+  if (!open) return <SmallButton id={id} label="看已经过去的场次（补签到）" onClick={() => setOpen(true)} />;
+  if (past.isPending) return <LoadingState message="正在读取以前的场次…" />;
+  if (past.isError) return <ErrorState error={past.error} onRetry={() => past.refetch()} />;
+  const list = past.data.occurrences.filter((o) => o.status === 'scheduled');
+  if (list.length === 0) return <EmptyState message="还没有已经过去的场次" />;
+  return (
+    <View id={id}>
+      <View className="events-staff__subheading">已经过去的场次（最近 {list.length} 场）</View>
+      {list.map((o) => (
+        <View key={o.id} id={domId('past-occ', o.id)} className="events-staff__line">
+          <View className="events-staff__text">{occurrenceWhen(o)}</View>
+          <View className="events-staff__text">已报名 {o.confirmed} 人</View>
+          <SmallButton
+            id={`${domId('past-occ', o.id)}-checkin`}
+            label="补签到"
+            onClick={() => Taro.navigateTo({ url: routes.staffEventCheckin(o.id) })}
+          />
+        </View>
+      ))}
     </View>
   );
 }
