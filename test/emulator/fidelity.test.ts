@@ -406,7 +406,7 @@ describe('durability', () => {
   test('data survives a clean restart, including collections made at run time', async () => {
     await db.createCollection('kept');
     await db.collection('kept').add({ _id: 'k1', v: new Date('2026-02-28T16:00:00Z') });
-    await cloud.stop();
+    await cloud.stop({ keepData: true });
     await cloud.restart();
     const rdb = sdk(cloud.adminUrl).database();
     const { data } = await rdb.collection('kept').doc('k1').get();

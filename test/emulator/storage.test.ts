@@ -390,7 +390,7 @@ describe('durability', () => {
   test('files and links survive a clean restart', async () => {
     const { fileID } = await app.uploadFile({ cloudPath: 'kept/留存.txt', fileContent: Buffer.from('kept') });
     const { fileList } = await app.getTempFileURL({ fileList: [fileID] });
-    await cloud.stop();
+    await cloud.stop({ keepData: true });
     await cloud.restart();
     expect((await app.downloadFile({ fileID })).fileContent.toString()).toBe('kept');
     expect(await (await fetch(fileList[0].tempFileURL)).text()).toBe('kept');

@@ -29,7 +29,8 @@ export interface LocalCloud {
   /** A new sign-in (a WeChat user by openid, or a console user by uid) and its token: someone the seed does not know. */
   newUser(kind?: 'wx' | 'web'): Promise<{ id: string; token: string }>;
   callFunction(name: string, data: Record<string, unknown>, token?: string): Promise<any>;
-  stop(): Promise<void>;
+  /** Stops the emulator; its temporary data folder is removed unless `keepData` (to `restart()` on it). */
+  stop(opts?: { keepData?: boolean }): Promise<void>;
   kill9(): Promise<void>;
   restart(): Promise<void>;
   pid(): number | undefined;
@@ -132,9 +133,11 @@ export async function startLocalCloud(
       if (res.status !== 200) throw Object.assign(new Error(body.message), { code: body.code, status: res.status });
       return body.result;
     },
-    async stop() {
+    async stop(stopOpts) {
       child.kill('SIGTERM');
       await waitExit();
+      // A data folder made here goes with the stop, unless the test restarts on it.
+      if (!opts.dataDir && !stopOpts?.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
     async kill9() {
       child.kill('SIGKILL');
