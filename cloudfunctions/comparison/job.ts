@@ -18,8 +18,10 @@ import { maskLoose, REPORT_HEADER, reportLine } from './report';
  *
  * 1. read: the whole file once — every row checked (ID number, known source, day), the ID
  *    hashed, and the rows gathered per person: the latest day per source, the stop record,
- *    the names used. The people, sorted by hash, go to storage (hashes and masked IDs only,
- *    never a whole number); so do the invalid rows, as the first part of the report.
+ *    the names used. In slices too: a slice reads on from `readRows` until its time is up and
+ *    leaves what it gathered as a part in storage (`readParts`); the last slice merges the parts.
+ *    The people, sorted by hash, go to storage (hashes and masked IDs only, never a whole
+ *    number); so do the invalid rows, as the first parts of the report.
  * 2. match: 1,000 people at a time (one roster query), decided and written (matchChunk.ts);
  *    the chunk's counts, report lines and the new cursor are committed in one update that
  *    only succeeds if the cursor is still where the slice found it. Every write of a chunk is
@@ -49,6 +51,9 @@ export interface MatchJobDoc {
   byStreet: Record<string, Partial<MatchCounts>>;
   sampleProblems: MatchJob['sampleProblems'];
   peopleFileId: string | null;
+  /** Rows read so far (valid or not) and the people gathered from them, a storage file per read slice. */
+  readRows?: number;
+  readParts?: string[];
   reportParts: string[];
   reportFileId: string | null;
   failure: string | null;
@@ -91,8 +96,8 @@ export async function runMatchSlice(jobId: string, caller: Caller): Promise<Matc
   if (!owner) return job;
   const deadline = Date.now() + stepMs();
   try {
-    // Reading is a slice of its own, so the page can show what the file holds before matching starts.
-    if (job.phase === 'read') await readPhase(job, owner);
+    // Reading is slices of its own, so the page can show what the file holds before matching starts.
+    if (job.phase === 'read') await readPhase(job, owner, deadline);
     else {
       if (job.phase === 'match') await matchPhase(job, owner, deadline);
       const current = await getMatchJob(jobId);
@@ -109,15 +114,45 @@ export async function runMatchSlice(jobId: string, caller: Caller): Promise<Matc
   return getMatchJob(jobId);
 }
 
-async function readPhase(job: MatchJobDoc, owner: string) {
+/** Rows per read slice at most (tests set a few, to see many slices); otherwise the slice's time decides. */
+const readRowsCap = () => Math.max(1, Number(process.env.MATCH_READ_ROWS) || Number.POSITIVE_INFINITY);
+
+// A warm instance keeps the file it reads: the slices of one job's read download it once.
+let fileCache: { fileId: string; buf: Buffer } | null = null;
+async function fileOf(job: MatchJobDoc): Promise<Buffer> {
+  if (fileCache?.fileId === job.fileId) return fileCache.buf;
   const buf = await download(job.fileId);
+  fileCache = { fileId: job.fileId, buf };
+  return buf;
+}
+
+/** One person's rows from two parts of the file, as if read together. */
+function mergePerson(into: Person, p: Person) {
+  for (const n of p.n) if (into.n.length < 3 && !into.n.includes(n)) into.n.push(n);
+  into.r = Math.min(into.r, p.r);
+  for (const [source, date] of Object.entries(p.ev)) if ((into.ev[source] ?? '') < date) into.ev[source] = date;
+  if (p.st && (!into.st || into.st.date < p.st.date)) into.st = p.st;
+}
+
+async function readPhase(job: MatchJobDoc, owner: string, deadline: number) {
+  const buf = await fileOf(job);
   if (buf.length > MATCH_MAX_BYTES) throw new FileProblem(`文件太大了（超过 ${MATCH_MAX_BYTES / 2 ** 20} MB），请分成几个文件比对`);
   const check = evidenceRowChecker(certificationRules(), pii(), job.day);
+  const start = job.readRows ?? 0;
+  const cap = readRowsCap();
   const people = new Map<string, Person>();
   const invalid: string[] = [];
-  const sample: MatchJob['sampleProblems'] = [];
+  const sample: MatchJob['sampleProblems'] = [...(job.sampleProblems ?? [])];
+  let seen = 0;
   let rows = 0;
+  let more = false;
   for await (const { rowNumber, raw } of readTable(buf, job.fileName, EVIDENCE_TABLE)) {
+    if (++seen <= start) continue;
+    // Stop between rows when the slice's time (or, in tests, its row cap) is used up; the next slice reads on.
+    if (rows >= cap || (rows % 5000 === 0 && rows > 0 && Date.now() > deadline)) {
+      more = true;
+      break;
+    }
     rows++;
     const res = check(raw);
     if (!res.ok) {
@@ -147,18 +182,49 @@ async function readPhase(job: MatchJobDoc, owner: string) {
       if (!p.st || p.st.date < row.date) p.st = { source: row.source, date: row.date };
     } else if ((p.ev[row.source] ?? '') < row.date) p.ev[row.source] = row.date;
   }
-  if (rows === 0) throw new FileProblem('文件里只有表头，没有数据');
-  const sorted = [...people.values()].sort((a, b) => (a.h < b.h ? -1 : 1));
   const base = `comparison/${job._id}`;
+  const slice = (job.readParts ?? []).length;
+  const reportParts = [...job.reportParts];
+  if (invalid.length) reportParts.push(await upload(`${base}/part-invalid-${slice}.csv`, `${invalid.join('\r\n')}\r\n`));
+  const invalidRows = job.invalidRows + invalid.length;
+
+  if (more) {
+    // This slice's people as a part; the cursor moves only if nobody else read these rows meanwhile.
+    const part = await upload(`${base}/read-${slice}.json`, JSON.stringify([...people.values()]));
+    await matchJobs()
+      .where({ _id: job._id, phase: 'read', leaseOwner: owner, readRows: start })
+      .update({
+        readRows: start + rows,
+        readParts: [...(job.readParts ?? []), part],
+        reportParts,
+        invalidRows,
+        sampleProblems: sample,
+        leaseUntil: leaseEnd(leaseMs()),
+        updatedAt: now(),
+      });
+    return;
+  }
+
+  // The last slice: the earlier parts merged in, people sorted by hash for the match phase.
+  for (const partId of job.readParts ?? []) {
+    for (const p of JSON.parse((await download(partId)).toString('utf8')) as Person[]) {
+      const have = people.get(p.h);
+      if (have) mergePerson(have, p);
+      else people.set(p.h, p);
+    }
+  }
+  const total = start + rows;
+  if (total === 0) throw new FileProblem('文件里只有表头，没有数据');
+  const sorted = [...people.values()].sort((a, b) => (a.h < b.h ? -1 : 1));
   const peopleFileId = await upload(`${base}/people.json`, JSON.stringify(sorted));
-  const reportParts = invalid.length ? [await upload(`${base}/part-invalid.csv`, `${invalid.join('\r\n')}\r\n`)] : [];
   peopleCache = { jobId: job._id, people: sorted };
   await matchJobs()
-    .where({ _id: job._id, phase: 'read', leaseOwner: owner })
+    .where({ _id: job._id, phase: 'read', leaseOwner: owner, readRows: start })
     .update({
       phase: 'match',
-      rows,
-      invalidRows: invalid.length,
+      rows: total,
+      readRows: total,
+      invalidRows,
       people: sorted.length,
       cursor: 0,
       sampleProblems: sample,

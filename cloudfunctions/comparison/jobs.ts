@@ -86,6 +86,8 @@ export const matchActions = {
         byStreet: {},
         sampleProblems: [],
         peopleFileId: null,
+        readRows: 0,
+        readParts: [],
         reportParts: [],
         reportFileId: null,
         failure: null,

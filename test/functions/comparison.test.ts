@@ -20,7 +20,14 @@ let app: ReturnType<typeof tcb.init>;
 let db: any;
 let staff: string;
 // Small slices and chunks, so every job here is worked in several calls, as a big one would be.
-const FUNCTION_ENV = { APP_NOW: `${DEFAULT_TODAY}T10:00:00+08:00`, MATCH_STEP_MS: '150', MATCH_LEASE_MS: '1500', MATCH_CHUNK: '50' };
+// Small slices, to see many of them: 50 people per chunk, 700 rows per read slice.
+const FUNCTION_ENV = {
+  APP_NOW: `${DEFAULT_TODAY}T10:00:00+08:00`,
+  MATCH_STEP_MS: '150',
+  MATCH_LEASE_MS: '1500',
+  MATCH_CHUNK: '50',
+  MATCH_READ_ROWS: '700',
+};
 const HEADER = csvLine([...EVIDENCE_COLUMNS]);
 
 // People made for this test (rows 100+ of the generator; the demo roster is rows 0–59), all last certified long ago.
@@ -348,6 +355,10 @@ test('kill -9 in the middle of a job: after restart it finishes with the same to
     if (job.phase !== 'done') await new Promise((r) => setTimeout(r, 100));
   }
   expect(job).toMatchObject({ phase: 'done', people: 1201, unmatched: 1, counts: expected });
+  // 2,041 rows were read in three slices of at most 700: two left their parts, the last merged them.
+  const stored = (await db.collection('match_jobs').doc(job.id).get()).data[0];
+  expect(stored).toMatchObject({ rows: 2041, readRows: 2041 });
+  expect(stored.readParts).toHaveLength(2);
   expect((await countOf('certifications')) - certificationsBefore).toBe(840);
   const keys = (await db.collection('certifications').where({ jobId: job.id }).limit(1000).get()).data.map((c: any) => c.key);
   expect(new Set(keys).size).toBe(keys.length);
