@@ -31,6 +31,7 @@ import type {
   SubscribeTemplates,
 } from './certificationReports';
 import type { ComparisonInput, MatchJob, VerificationEntry, VerificationPage } from './comparison';
+import type { ContentHistory } from './content';
 import type {
   AttendanceExport,
   CheckinCode,
@@ -46,7 +47,20 @@ import type {
   RegistrationResult,
   WeekView,
 } from './events';
-import type { Notice, NoticeInput, NoticePage } from './notices';
+import type { Notice, NoticeInput, NoticePage, NoticePreview } from './notices';
+import type {
+  MyQuestion,
+  PolicyAnswerLoaded,
+  PolicyAnswerPage,
+  PolicyAnswerStaff,
+  PolicyAnswerStaffPage,
+  PolicyAnswerView,
+  PolicyInput,
+  PolicyPreview,
+  PolicySearchResult,
+  StaffQuestion,
+  StaffQuestionPage,
+} from './policy';
 import type { ImportJob, RosterInput } from './roster';
 
 export type { Me } from './accounts';
@@ -62,6 +76,31 @@ export interface FunctionActions {
     'notice.listAll': { input: NoticeInput<'notice.listAll'>; output: NoticePage };
     'notice.save': { input: NoticeInput<'notice.save'>; output: Notice };
     'notice.setStatus': { input: NoticeInput<'notice.setStatus'>; output: Notice };
+    'notice.preview': { input: NoticeInput<'notice.preview'>; output: NoticePreview };
+    'notice.versions': { input: NoticeInput<'notice.versions'>; output: ContentHistory };
+    'notice.restore': { input: NoticeInput<'notice.restore'>; output: Notice };
+    /** `unread`: live notices for me I have not opened (the home's badge). */
+    'notice.unreadCount': { input: NoticeInput<'notice.unreadCount'>; output: { unread: number } };
+    'notice.markRead': { input: NoticeInput<'notice.markRead'>; output: { unread: number } };
+    'policy.list': { input: PolicyInput<'policy.list'>; output: PolicyAnswerPage };
+    'policy.get': { input: PolicyInput<'policy.get'>; output: PolicyAnswerView };
+    'policy.listAll': { input: PolicyInput<'policy.listAll'>; output: PolicyAnswerStaffPage };
+    'policy.load': { input: PolicyInput<'policy.load'>; output: PolicyAnswerLoaded };
+    'policy.save': { input: PolicyInput<'policy.save'>; output: PolicyAnswerStaff };
+    'policy.publish': { input: PolicyInput<'policy.publish'>; output: PolicyAnswerStaff };
+    'policy.unpublish': { input: PolicyInput<'policy.unpublish'>; output: PolicyAnswerStaff };
+    'policy.preview': { input: PolicyInput<'policy.preview'>; output: PolicyPreview };
+    'policy.versions': { input: PolicyInput<'policy.versions'>; output: ContentHistory };
+    'policy.restore': { input: PolicyInput<'policy.restore'>; output: PolicyAnswerStaff };
+    'policy.feedback': { input: PolicyInput<'policy.feedback'>; output: { helpful: boolean; note: string | null } };
+    'policy.search': { input: PolicyInput<'policy.search'>; output: PolicySearchResult };
+    'question.ask': { input: PolicyInput<'question.ask'>; output: MyQuestion };
+    'question.mine': { input: PolicyInput<'question.mine'>; output: MyQuestion[] };
+    'question.list': { input: PolicyInput<'question.list'>; output: StaffQuestionPage };
+    'question.get': { input: PolicyInput<'question.get'>; output: StaffQuestion };
+    'question.answer': { input: PolicyInput<'question.answer'>; output: StaffQuestion };
+    /** A new draft policy answer made from the question, names and numbers masked. */
+    'question.publish': { input: PolicyInput<'question.publish'>; output: PolicyAnswerStaff };
   };
   account: {
     /** Who am I? Answers for every caller, signed in or not. */

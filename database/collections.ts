@@ -40,6 +40,12 @@ export const COLLECTIONS = {
   events: 'events',
   occurrences: 'occurrences',
   registrations: 'registrations',
+  policyAnswers: 'policy_answers',
+  policyQuestions: 'policy_questions',
+  contentVersions: 'content_versions',
+  contentFeedback: 'content_feedback',
+  contentMeta: 'content_meta',
+  noticeReads: 'notice_reads',
 } as const;
 
 export const collections: CollectionDeclaration[] = [
@@ -79,10 +85,11 @@ export const collections: CollectionDeclaration[] = [
   },
   {
     name: COLLECTIONS.notices,
-    description: 'Notices (通知公告)',
+    description: 'Notices (通知公告): rich body, attachments, audience (audienceKeys), publish-at/expire-at, version',
     indexes: [
       { name: 'request_unique', keys: { requestId: 1 }, unique: true },
       { name: 'status_pinned_published', keys: { status: 1, pinned: -1, publishedAt: -1 } },
+      { name: 'updated', keys: { updatedAt: -1 } },
     ],
   },
   {
@@ -233,5 +240,52 @@ export const collections: CollectionDeclaration[] = [
       // Person-times of a year: the check-ins in a time range.
       { name: 'checked_in', keys: { checkedInAt: 1 } },
     ],
+  },
+  {
+    name: COLLECTIONS.policyAnswers,
+    description:
+      'Policy answers (政策问答): question, sanitised answer, category, source, effective dates, related, keywords; draft | published | unpublished',
+    indexes: [
+      // "<userId>:<requestId>": a retried create returns the first answer.
+      { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
+      { name: 'status_published', keys: { status: 1, publishedAt: -1 } },
+      { name: 'category_status', keys: { category: 1, status: 1, publishedAt: -1 } },
+      { name: 'updated', keys: { updatedAt: -1 } },
+    ],
+  },
+  {
+    name: COLLECTIONS.policyQuestions,
+    description: 'Questions retirees and family ask the centre, answered privately by staff',
+    indexes: [
+      // "<userId>:<requestId>": a retried ask returns the first question.
+      { name: 'request_unique', keys: { requestKey: 1 }, unique: true },
+      // "<userId>:open:<1..5>" while waiting, "closed:<id>" after: at most five waiting per person, even in a race.
+      { name: 'slot_unique', keys: { slotKey: 1 }, unique: true },
+      { name: 'asker', keys: { askerUserId: 1, createdAt: -1 } },
+      { name: 'status_created', keys: { status: 1, createdAt: 1 } },
+    ],
+  },
+  {
+    name: COLLECTIONS.contentVersions,
+    description: 'Earlier versions of notices and policy answers; _id "<kind>:<itemId>:<version>"',
+    indexes: [{ name: 'item_version', keys: { itemId: 1, version: -1 } }],
+  },
+  {
+    name: COLLECTIONS.contentFeedback,
+    description: '"Did this help?" on policy answers; _id "<answerId>:<identity>" (one per person per answer)',
+    indexes: [
+      { name: 'answer_helpful', keys: { answerId: 1, helpful: 1 } },
+      { name: 'answer_at', keys: { answerId: 1, at: -1 } },
+    ],
+  },
+  {
+    name: COLLECTIONS.contentMeta,
+    description: 'One document, _id "content": a stamp changed on every content change (search caches compare it)',
+    indexes: [],
+  },
+  {
+    name: COLLECTIONS.noticeReads,
+    description: 'Notices a person has opened; _id "<identity>|<noticeId>", and "<identity>|*" for "all read up to"',
+    indexes: [{ name: 'identity_notice', keys: { identity: 1, noticeId: 1 } }],
   },
 ];

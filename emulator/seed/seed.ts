@@ -11,6 +11,7 @@ import { localFunctionEnv } from '../localEnv';
 import { pointSdkAtEmulator } from '../sdkEnv';
 import { DEMO_YEAR_PLAN, pastEventDocs } from './events';
 import { DEFAULT_TODAY, type DemoData, generateDemoData, type Scale } from './generate';
+import { demoPolicyAnswerDocs } from './policy';
 
 /**
  * Write the demo data into a running emulator through the real SDK, and register the
@@ -84,16 +85,28 @@ export async function seedDemoData(adminUrl: string, opts: { scale?: Scale; seed
     data.notices.map((n, i) => ({
       requestId: `seed-notice-${i + 1}`,
       title: n.title,
+      lastRequestId: `seed-notice-${i + 1}`,
       body: n.body,
+      bodyFormat: 'text',
+      bodyText: n.body,
+      attachments: [],
       pinned: n.pinned,
+      audienceKeys: ['district'],
       status: n.status,
+      publishAt: null,
       publishedAt: n.publishedAt ? new Date(n.publishedAt) : null,
+      expireAt: null,
+      version: 1,
       createdAt: n.publishedAt ? new Date(n.publishedAt) : now,
+      savedAt: n.publishedAt ? new Date(n.publishedAt) : now,
       updatedAt: n.publishedAt ? new Date(n.publishedAt) : now,
       createdBy: null,
       updatedBy: null,
+      updatedByName: null,
     })),
   );
+  // Policy answers (政策问答): two or more per category, published.
+  await db.collection(COLLECTIONS.policyAnswers).add(demoPolicyAnswerDocs());
   await writeEvents(db, data, retireeIds);
   return { seeded: true, retirees: retireeIds.size };
 }

@@ -70,6 +70,47 @@ const EXPECTATIONS: Record<string, Record<string, Expectation>> = {
     'notice.listAll': { allow: STAFF, input: () => ({}) },
     'notice.save': { allow: STAFF, input: (w) => ({ requestId: w.rid(), title: '权限测试', body: '权限测试正文' }) },
     'notice.setStatus': { allow: STAFF, input: (w) => ({ id: w.noticeId, status: 'published' }) },
+    'notice.preview': { allow: STAFF, input: (w) => ({ id: w.noticeId }) },
+    'notice.versions': { allow: STAFF, input: (w) => ({ id: w.noticeId }) },
+    'notice.restore': { allow: STAFF, input: (w) => editedTwice(w, 'notice') },
+    // Unread counts and read markers belong to a sign-in (a guest may read notices too).
+    'notice.unreadCount': { allow: SIGNED_IN, input: () => ({}) },
+    'notice.markRead': { allow: SIGNED_IN, input: () => ({ all: true }) },
+    'policy.list': { allow: ALL, input: () => ({}) },
+    'policy.get': { allow: ALL, input: () => ({ id: SEED_ANSWER }) },
+    'policy.listAll': { allow: STAFF, input: () => ({}) },
+    'policy.load': { allow: STAFF, input: () => ({ id: SEED_ANSWER }) },
+    'policy.save': { allow: STAFF, input: (w) => answerInput(w) },
+    'policy.publish': { allow: STAFF, input: async (w) => ({ id: (await w.admin('content', answerInput(w))).data.id }) },
+    'policy.unpublish': { allow: STAFF, input: async (w) => ({ id: (await w.admin('content', answerInput(w))).data.id }) },
+    'policy.preview': { allow: STAFF, input: () => ({ id: SEED_ANSWER }) },
+    'policy.versions': { allow: STAFF, input: () => ({ id: SEED_ANSWER }) },
+    'policy.restore': { allow: STAFF, input: (w) => editedTwice(w, 'answer') },
+    'policy.feedback': { allow: SIGNED_IN, input: () => ({ id: SEED_ANSWER, helpful: true }) },
+    'policy.search': { allow: ALL, input: () => ({ q: '资格认证' }) },
+    // Retirees and family members ask; a guest (the unlinked family member too) must bind or be linked first.
+    'question.ask': {
+      allow: ['retiree', 'otherRetiree', 'linkedFamily'],
+      input: (w) => ({ text: '权限测试：认证怎么办？', requestId: w.rid() }),
+    },
+    'question.mine': { allow: ['retiree', 'otherRetiree', 'linkedFamily'], input: () => ({}) },
+    'question.list': { allow: STAFF, input: () => ({}) },
+    // The subject's question: staff of other streets do not see it.
+    'question.get': { allow: STAFF_HERE, scoped: true, input: async (w) => ({ id: await subjectQuestion(w) }) },
+    'question.answer': {
+      allow: STAFF_HERE,
+      scoped: true,
+      input: async (w) => ({ id: await subjectQuestion(w), answer: '权限测试的答复', requestId: w.rid() }),
+    },
+    'question.publish': {
+      allow: STAFF_HERE,
+      scoped: true,
+      input: async (w) => {
+        const id = await subjectQuestion(w);
+        await w.admin('content', { action: 'question.answer', id, answer: '权限测试的答复', requestId: w.rid() });
+        return { id, requestId: w.rid() };
+      },
+    },
   },
   account: {
     'me.get': { allow: ALL, input: () => ({}) },
@@ -287,6 +328,39 @@ const EXPECTATIONS: Record<string, Record<string, Expectation>> = {
     },
   },
 };
+
+const SEED_ANSWER = 'seed-answer-cert-how-often';
+
+function answerInput(w: World) {
+  return { action: 'policy.save', requestId: w.rid(), question: '权限测试的问题', answer: '权限测试的答复', category: '资格认证' };
+}
+
+/** A notice or an answer made and edited once by the admin: version 1 can be restored. */
+async function editedTwice(w: World, kind: 'notice' | 'answer') {
+  const first =
+    kind === 'notice'
+      ? { action: 'notice.save', requestId: w.rid(), title: '权限测试', body: '第一版' }
+      : { ...answerInput(w), answer: '第一版' };
+  const made = await w.admin('content', first);
+  await w.admin('content', {
+    ...first,
+    id: made.data.id,
+    requestId: w.rid(),
+    ...(kind === 'notice' ? { body: '第二版' } : { answer: '第二版' }),
+  });
+  return { id: made.data.id, version: 1, requestId: w.rid() };
+}
+
+/** A question the subject (street S) asked, in a category so it can be published. */
+async function subjectQuestion(w: World): Promise<string> {
+  const q = await w.call('retiree', 'content', {
+    action: 'question.ask',
+    text: '权限测试：养老金怎么没到账？',
+    category: '养老金发放',
+    requestId: w.rid(),
+  });
+  return q.data.id as string;
+}
 
 /** A day from today in UTC+8 (this test runs on the real clock). */
 const inDays = (n: number) => shanghaiDay(new Date(Date.now() + n * 86_400_000));
