@@ -29,7 +29,17 @@ export interface JudgedQuery {
   heldOut?: boolean;
 }
 
-export const POLICY_CATEGORIES = ['资格认证', '养老金发放', '慰问金', '档案', '助餐', '社会救助', '居民养老保险', '残疾人服务', '其他'] as const;
+export const POLICY_CATEGORIES = [
+  '资格认证',
+  '养老金发放',
+  '慰问金',
+  '档案',
+  '助餐',
+  '社会救助',
+  '居民养老保险',
+  '残疾人服务',
+  '其他',
+] as const;
 
 const a = (id: string, category: string, title: string, body: string, keywords?: string[]): JudgedDoc => ({
   id,
