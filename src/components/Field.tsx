@@ -18,6 +18,9 @@ interface FieldProps {
   disabled?: boolean;
   /** Dots instead of the characters typed. */
   password?: boolean;
+  /** The keyboard's enter key: its word (`search` shows 搜索) and what it does. */
+  confirmType?: 'done' | 'search' | 'go' | 'next' | 'send';
+  onConfirm?: () => void;
 }
 
 /** A labelled text field: the label above in large type, the problem (if any) right under it. */
@@ -33,6 +36,8 @@ export function Field({
   placeholder,
   disabled,
   password,
+  confirmType,
+  onConfirm,
 }: FieldProps) {
   return (
     <View className="field">
@@ -51,6 +56,8 @@ export function Field({
         disabled={disabled}
         password={password}
         onInput={(e) => onInput(e.detail.value)}
+        {...(confirmType ? { confirmType } : {})}
+        {...(onConfirm ? { onConfirm: () => onConfirm() } : {})}
       />
       {error ? (
         <View id={`${id}-error`} className="field__error" ariaRole="alert" ariaLabel={error}>

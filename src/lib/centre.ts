@@ -1,3 +1,2 @@
-/** The service centre, as the app tells people how to reach it. (Placeholder number.) */
-export const CENTRE_NAME = '区退休人员社会化服务中心';
-export const CENTRE_PHONE = '0592-0000000';
+/** The service centre, as the app tells people how to reach it: the contract's values, which the functions use too. */
+export { CENTRE_NAME, CENTRE_PHONE } from '@contract/centre';

@@ -25,6 +25,12 @@ export const routes = {
   myEvents: () => '/pages/events/mine',
   /** The check-in QR code of one confirmed registration, to show at the door. */
   checkinCode: (registrationId: string) => `/pages/events/checkin?registrationId=${encodeURIComponent(registrationId)}`,
+  /** 政策问答: search, the categories, the latest answers. */
+  policy: () => '/pages/policy/index',
+  /** One answer in large type, with 朗读 and "did this help?". */
+  policyDetail: (id: string) => `/pages/policy/detail?id=${encodeURIComponent(id)}`,
+  /** Ask the centre a question, and 我的提问 with the answers. */
+  policyAsk: () => '/pages/policy/ask',
   staffCertify: () => '/pages/staff/certify/index',
   staffNotices: () => '/pages/staff/notices/index',
   staffFamily: () => '/pages/staff/family/index',
@@ -41,6 +47,13 @@ export const routes = {
   /** 签到 for one occurrence: scan or type codes, the list, walk-ins, the sign-in sheet. */
   staffEventCheckin: (occurrenceId: string) => `/pages/staff/events/checkin?occurrenceId=${encodeURIComponent(occurrenceId)}`,
   staffEventStats: () => '/pages/staff/events/stats',
+  /** 政策问答管理: every answer, by status and category. */
+  staffPolicy: () => '/pages/staff/policy/index',
+  /** One answer: its summary, preview, publish or take down, versions; no id = a new one, `edit` = straight into the editor. */
+  staffPolicyAnswer: (id?: string, edit = false) =>
+    id ? `/pages/staff/policy/answer?id=${encodeURIComponent(id)}${edit ? '&edit=1' : ''}` : '/pages/staff/policy/answer',
+  /** 群众提问: read and answer questions, and make an answered one into a draft policy answer. */
+  staffQuestions: () => '/pages/staff/questions/index',
 };
 
 /**

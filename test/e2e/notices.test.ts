@@ -64,15 +64,18 @@ test('staff: signs in, writes a notice and publishes it', async () => {
     await shoot(page, '02-staff-editor.png');
   });
 
-  const saved = await step(tab, 'staff-publish', () =>
-    cloudCall(page, 'content', 'notice.save', () => shown(page, '#notice-publish').click()),
-  );
+  const saved = await step(tab, 'staff-publish', async () => {
+    // Publishing is a second step on the page, which says who will see it.
+    await shown(page, '#notice-publish').click();
+    await shown(page, '.confirm-step').filter({ hasText: '全区的居民' }).waitFor();
+    return cloudCall(page, 'content', 'notice.save', () => shown(page, '#notice-publish-confirm-confirm').click());
+  });
   expect(saved).toMatchObject({ title: TITLE, body: BODY, status: 'published' });
   publishedId = saved.id as string;
 
   await step(tab, 'staff-sees-published', async () => {
     // Back on the list: the news line, and the card marked 已发布 with 撤下 under it.
-    await shown(page, '.notice-desk__news')
+    await shown(page, '#notice-news')
       .filter({ hasText: `「${TITLE}」已发布` })
       .waitFor();
     const card = shown(page, `#notice-${publishedId}`);

@@ -69,12 +69,14 @@ test('活动报名 opens the week’s events', async () => {
   expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/events/index' }));
 });
 
-test('a service still being prepared says so and gives the phone number', async () => {
+test('政策问答 opens the policy page', async () => {
   const home = await wx.renderPage('pages/index/index');
   wx.navigateTo.mockClear();
   await home.tap('entry-policy');
-  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/coming/index?topic=policy' }));
+  expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/policy/index' }));
+});
 
+test('a service still being prepared says so and gives the phone number', async () => {
   const coming = await wx.renderPage('pages/coming/index', { topic: 'policy' });
   const text = coming.text();
   expect(text).toContain('政策问答');

@@ -37,7 +37,7 @@ test('the staff page lists drafts and published notices with their status in wor
   expect(text).toContain('新建通知');
 });
 
-test('a new notice written in the editor is published and reaches the public list', async () => {
+test('a new notice written in the editor is published after a second step and reaches the public list', async () => {
   const page = await wx.renderPage('pages/staff/notices/index');
   await page.waitForText('新建通知');
   await page.tap('notice-new');
@@ -45,6 +45,10 @@ test('a new notice written in the editor is published and reaches the public lis
   await page.type('notice-title', '小程序测试通知：周三下午停电');
   await page.type('notice-body', '周三下午两点到四点，中心停电检修。');
   await page.tap('notice-publish');
+  // Publishing is a second step on the page, which says who will see it.
+  await page.waitForText('确定发布「小程序测试通知：周三下午停电」吗？');
+  expect(page.text()).toContain('全区的居民马上就能在「通知公告」里看到');
+  await page.tap('notice-publish-confirm-confirm');
   await page.waitForText('「小程序测试通知：周三下午停电」已发布');
 
   const list = (await cloud.callFunction('content', { action: 'notice.list', page: 1 })).data as NoticePage;
@@ -61,5 +65,6 @@ test('an empty title is caught before anything is sent', async () => {
   const callsBefore = wx.cloudCalls.length;
   await page.tap('notice-save-draft');
   await page.waitForText('请填写标题');
+  expect(page.byId('notice-title-error')).toBeDefined();
   expect(wx.cloudCalls.length).toBe(callsBefore);
 });

@@ -7,6 +7,7 @@ import { useMe } from '@/features/account/api/get-me';
 import { isStaff } from '@/features/account/roles';
 import { CertificationCards } from '@/features/certification/components/CertificationCard';
 import { NextEvent } from '@/features/events/components/NextEvent';
+import { useUnreadCount } from '@/features/notices/api/unread-count';
 import { routes } from '@/lib/routes';
 import { consoleAuth } from '@/services/consoleAuth';
 import { HomeAccount } from './HomeAccount';
@@ -25,6 +26,7 @@ function certificationEntry(me: Me | undefined): string {
 export function HomeMenu() {
   const me = useMe();
   const role = me.data?.role;
+  const unread = useUnreadCount(role).data?.unread ?? 0;
   return (
     <View className="home-menu">
       <CertificationCards />
@@ -37,15 +39,33 @@ export function HomeMenu() {
       />
       <EntryTile id="entry-events" title="活动报名" description="中心的课程和活动，在这里报名" onClick={go(routes.events())} />
       <NextEvent />
-      <EntryTile id="entry-policy" title="政策问答" description="退休待遇、医保等常见问题" onClick={go(routes.coming('policy'))} />
-      <EntryTile id="entry-notices" title="通知公告" description="中心发布的最新通知" onClick={go(routes.notices())} />
+      <EntryTile id="entry-policy" title="政策问答" description="认证、养老金、低保、助餐等常见问题" onClick={go(routes.policy())} />
+      <EntryTile
+        id="entry-notices"
+        title="通知公告"
+        description="中心发布的最新通知"
+        badge={unread ? `${unread}条未读` : undefined}
+        onClick={go(routes.notices())}
+      />
       {isStaff(role) ? (
         <>
           <EntryTile
             id="entry-staff-notices"
             title="发布通知"
-            description="工作人员：写通知、发布和撤下"
+            description="工作人员：写通知、定时发布、按街道发送、撤下"
             onClick={go(routes.staffNotices())}
+          />
+          <EntryTile
+            id="entry-staff-policy"
+            title="政策问答管理"
+            description="工作人员：写问答、预览、发布和下线，历史版本"
+            onClick={go(routes.staffPolicy())}
+          />
+          <EntryTile
+            id="entry-staff-questions"
+            title="群众提问"
+            description="工作人员：答复老人和家属的提问，整理成政策问答"
+            onClick={go(routes.staffQuestions())}
           />
           <EntryTile
             id="entry-staff-family"

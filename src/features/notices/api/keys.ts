@@ -4,4 +4,5 @@ export const noticeKeys = {
   published: () => ['notices', 'published'] as const,
   everything: () => ['notices', 'everything'] as const,
   detail: (id: string) => ['notices', 'detail', id] as const,
+  unread: () => ['notices', 'unread'] as const,
 };

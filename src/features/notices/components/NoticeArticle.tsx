@@ -1,13 +1,19 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useEffect, useRef } from 'react';
+import { ArticleBody } from '@/components/ArticleBody';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { Label } from '@/components/Label';
 import { LoadingState } from '@/components/LoadingState';
+import { ReadAloudButton } from '@/components/ReadAloudButton';
+import { useMe } from '@/features/account/api/get-me';
 import { formatChineseDate } from '@/lib/dates';
 import { routes } from '@/lib/routes';
 import { CloudCallError } from '@/services/cloudError';
 import { useNotice } from '../api/get-notice';
+import { useMarkNoticeRead } from '../api/mark-read';
+import { canCountUnread } from '../api/unread-count';
 import './notices.scss';
 
 function NoticeMissing() {
@@ -20,9 +26,26 @@ function NoticeMissing() {
   );
 }
 
-/** One notice to read: big type, one paragraph per line the author wrote. */
+/**
+ * Once a notice has been shown to someone signed in, it is read (the server keeps reads per
+ * sign-in and answers the new count for the home tile). Once per notice per visit.
+ */
+function useMarkReadWhenShown(id: string, shown: boolean) {
+  const me = useMe();
+  const { mutate: markRead } = useMarkNoticeRead();
+  const marked = useRef('');
+  const signedIn = canCountUnread(me.data?.role);
+  useEffect(() => {
+    if (!shown || !signedIn || marked.current === id) return;
+    marked.current = id;
+    markRead(id);
+  }, [id, shown, signedIn, markRead]);
+}
+
+/** One notice to read: big type, plain paragraphs or the sanitised rich text, and 朗读. */
 export function NoticeArticle({ id }: { id: string }) {
   const query = useNotice(id);
+  useMarkReadWhenShown(id, query.isSuccess);
   if (!id) return <NoticeMissing />;
   if (query.isPending) return <LoadingState />;
   if (query.isError) {
@@ -32,7 +55,6 @@ export function NoticeArticle({ id }: { id: string }) {
 
   const notice = query.data;
   const date = formatChineseDate(notice.publishedAt);
-  const paragraphs = notice.body.split(/\n+/).filter((p) => p.trim() !== '');
   return (
     <View className="notice-article" ariaRole="article" ariaLabel={notice.title}>
       {notice.pinned ? <Label tone="pinned" text="置顶" /> : null}
@@ -40,12 +62,8 @@ export function NoticeArticle({ id }: { id: string }) {
         {notice.title}
       </View>
       {date ? <View className="notice-article__date">发布于 {date}</View> : null}
-      {paragraphs.map((text, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of one fixed text never reorder
-        <View key={i} className="notice-article__paragraph">
-          <Text userSelect>{text}</Text>
-        </View>
-      ))}
+      <ReadAloudButton id="notice-read-aloud" title={notice.title} text={notice.bodyText} />
+      <ArticleBody id="notice-body" body={notice.body} format={notice.bodyFormat} paragraphClassName="notice-article__paragraph" />
     </View>
   );
 }

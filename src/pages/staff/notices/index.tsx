@@ -1,6 +1,6 @@
 import { Page } from '@/components/Page';
 import { StaffOnly } from '@/features/account/components/StaffOnly';
-import { NoticeDesk } from '@/features/notices/components/NoticeDesk';
+import { NoticeDesk } from '@/features/contentStaff/components/NoticeDesk';
 
 export default function StaffNoticesPage() {
   return (
