@@ -8,6 +8,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { Label } from '@/components/Label';
 import { LoadingState } from '@/components/LoadingState';
+import { SmallButton } from '@/components/SmallButton';
 import { formatDay } from '@/lib/dates';
 import { routes } from '@/lib/routes';
 import { CloudCallError, messageOf } from '@/services/cloudError';
@@ -18,7 +19,6 @@ import { stateTone, whenWords } from '../words';
 import { AnswerEditor } from './AnswerEditor';
 import { AnswerPreview } from './AnswerPreview';
 import { PublishStep } from './PublishStep';
-import { SmallButton } from './SmallButton';
 import { VersionHistory } from './VersionHistory';
 import './contentStaff.scss';
 

@@ -2,11 +2,11 @@ import { ATTACHMENT_EXTENSIONS, NOTICE_ATTACHMENTS_MAX, type NoticeAttachment } 
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/BigButton';
+import { SmallButton } from '@/components/SmallButton';
 import { messageOf } from '@/services/cloudError';
 import { pickFile } from '@/services/pickFile';
 import { uploadFile } from '@/services/storage';
 import { FieldError } from './FieldError';
-import { SmallButton } from './SmallButton';
 import './contentStaff.scss';
 
 type Attachment = Pick<NoticeAttachment, 'fileId' | 'name'>;

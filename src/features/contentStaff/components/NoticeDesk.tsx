@@ -8,6 +8,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { Label } from '@/components/Label';
 import { LoadingState } from '@/components/LoadingState';
+import { SmallButton } from '@/components/SmallButton';
 import { domId } from '@/lib/domId';
 import { messageOf } from '@/services/cloudError';
 import { useStaffNotices } from '../api/list-notices';
@@ -16,7 +17,6 @@ import { noticePublishedWords, timingWords } from '../noticeWords';
 import { stateTone } from '../words';
 import { NoticeEditor } from './NoticeEditor';
 import { NoticePanel } from './NoticePanel';
-import { SmallButton } from './SmallButton';
 import './contentStaff.scss';
 
 type Mode = { kind: 'list' } | { kind: 'new' } | { kind: 'notice'; id: string };

@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { Label } from '@/components/Label';
 import { LoadingState } from '@/components/LoadingState';
+import { SmallButton } from '@/components/SmallButton';
 import { CloudCallError, messageOf } from '@/services/cloudError';
 import { useStaffNotice } from '../api/get-notice';
 import { useSetStaffNoticeStatus } from '../api/notice-status';
@@ -14,7 +15,6 @@ import { noticePublishedWords, timingWords } from '../noticeWords';
 import { stateTone, whenWords } from '../words';
 import { NoticeEditor } from './NoticeEditor';
 import { NoticePreview } from './NoticePreview';
-import { SmallButton } from './SmallButton';
 import { VersionHistory } from './VersionHistory';
 import './contentStaff.scss';
 

@@ -6,10 +6,10 @@ import { Callout } from '@/components/Callout';
 import { ErrorState } from '@/components/ErrorState';
 import { Label } from '@/components/Label';
 import { LoadingState } from '@/components/LoadingState';
+import { SmallButton } from '@/components/SmallButton';
 import { formatChineseDate } from '@/lib/dates';
 import { openFile } from '@/services/openFile';
 import { useNoticePreview } from '../api/preview-notice';
-import { SmallButton } from './SmallButton';
 import '@/features/notices/components/notices.scss';
 import './contentStaff.scss';
 

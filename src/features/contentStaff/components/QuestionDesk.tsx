@@ -8,11 +8,11 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { Label } from '@/components/Label';
 import { LoadingState } from '@/components/LoadingState';
+import { SmallButton } from '@/components/SmallButton';
 import { domId } from '@/lib/domId';
 import { useQuestions } from '../api/questions';
 import { askedWords, whenWords } from '../words';
 import { QuestionDetail } from './QuestionDetail';
-import { SmallButton } from './SmallButton';
 import './contentStaff.scss';
 
 type Filter = QuestionStatus | 'all';

@@ -7,6 +7,7 @@ import { Callout } from '@/components/Callout';
 import { Choices } from '@/components/Choices';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
+import { SmallButton } from '@/components/SmallButton';
 import { firstIssue } from '@/lib/formErrors';
 import { newRequestId } from '@/lib/requestId';
 import { routes } from '@/lib/routes';
@@ -14,7 +15,6 @@ import { messageOf } from '@/services/cloudError';
 import { useAnswerQuestion, usePublishQuestion, useQuestion } from '../api/questions';
 import { askedWords, CATEGORY_CHOICES } from '../words';
 import { FieldError } from './FieldError';
-import { SmallButton } from './SmallButton';
 import './contentStaff.scss';
 
 /**

@@ -5,11 +5,11 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { Field } from '@/components/Field';
 import { LoadingState } from '@/components/LoadingState';
+import { SmallButton } from '@/components/SmallButton';
 import { domId } from '@/lib/domId';
 import { useAnswers } from '../api/list-answers';
 import { useAnswerTitles } from '../api/load-answer';
 import { FieldError } from './FieldError';
-import { SmallButton } from './SmallButton';
 import './contentStaff.scss';
 
 interface RelatedPickerProps {

@@ -1,9 +1,9 @@
 import { RICH_TEXT_RAW_MAX } from '@contract/content';
 import { Textarea, View } from '@tarojs/components';
 import { useRef } from 'react';
+import { SmallButton } from '@/components/SmallButton';
 import { insertAt, SNIPPETS } from '../richText';
 import { FieldError } from './FieldError';
-import { SmallButton } from './SmallButton';
 import './contentStaff.scss';
 
 interface RichTextAreaProps {

@@ -7,10 +7,10 @@ import { ConfirmStep } from '@/components/ConfirmStep';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
+import { SmallButton } from '@/components/SmallButton';
 import { newRequestId } from '@/lib/requestId';
 import { messageOf } from '@/services/cloudError';
 import { whenWords } from '../words';
-import { SmallButton } from './SmallButton';
 import './contentStaff.scss';
 
 interface VersionHistoryProps {

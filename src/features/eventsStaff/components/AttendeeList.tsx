@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { Callout } from '@/components/Callout';
 import { ConfirmStep } from '@/components/ConfirmStep';
 import { EmptyState } from '@/components/EmptyState';
+import { SmallButton } from '@/components/SmallButton';
 import { domId } from '@/lib/domId';
 import { messageOf } from '@/services/cloudError';
 import { useMarkCheckin } from '../api/checkin';
 import { useReviewRegistration } from '../api/roster';
 import { timeOfDay, viaWords } from '../words';
-import { SmallButton } from './SmallButton';
 
 /**
  * Everyone registered for the occurrence, as the server orders them: confirmed (签到 from the

@@ -9,6 +9,7 @@ import { ConfirmStep } from '@/components/ConfirmStep';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
+import { SmallButton } from '@/components/SmallButton';
 import { formatDay } from '@/lib/dates';
 import { domId } from '@/lib/domId';
 import { routes } from '@/lib/routes';
@@ -19,7 +20,6 @@ import { minutesBeforeWords } from '../eventForm';
 import { EVENT_STATUS_WORDS } from '../words';
 import { EventEditor } from './EventEditor';
 import { OccurrenceList } from './OccurrenceList';
-import { SmallButton } from './SmallButton';
 import './eventsStaff.scss';
 
 type Mode = { kind: 'list' } | { kind: 'edit'; event?: EventView };

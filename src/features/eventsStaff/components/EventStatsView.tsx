@@ -5,11 +5,11 @@ import { Choices } from '@/components/Choices';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
+import { SmallButton } from '@/components/SmallButton';
 import { domId } from '@/lib/domId';
 import { useEventStats } from '../api/get-stats';
 import { rateText } from '../words';
 import { AttendanceExport } from './AttendanceExport';
-import { SmallButton } from './SmallButton';
 import './eventsStaff.scss';
 
 /**

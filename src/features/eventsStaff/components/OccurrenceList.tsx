@@ -8,13 +8,13 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { Field } from '@/components/Field';
 import { LoadingState } from '@/components/LoadingState';
+import { SmallButton } from '@/components/SmallButton';
 import { domId } from '@/lib/domId';
 import { placeError } from '@/lib/formErrors';
 import { routes } from '@/lib/routes';
 import { useCancelOccurrence, useMoveOccurrence } from '../api/change-occurrence';
 import { usePastOccurrences, useStaffEvent } from '../api/get-event';
 import { dayWithWeekday, occurrenceWhen } from '../words';
-import { SmallButton } from './SmallButton';
 
 /** How many occurrences show before 再看… (a weekly class has dozens ahead). */
 const FIRST = 6;

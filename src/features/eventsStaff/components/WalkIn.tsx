@@ -6,6 +6,7 @@ import { BigButton } from '@/components/BigButton';
 import { Callout } from '@/components/Callout';
 import { EmptyState } from '@/components/EmptyState';
 import { Field } from '@/components/Field';
+import { SmallButton } from '@/components/SmallButton';
 import { findRetirees } from '@/features/certification/api/staff';
 import { domId } from '@/lib/domId';
 import { newRequestId } from '@/lib/requestId';
@@ -13,7 +14,6 @@ import { messageOf } from '@/services/cloudError';
 import { markCheckin } from '../api/checkin';
 import { staffEventKeys } from '../api/keys';
 import { registerWalkIn } from '../api/roster';
-import { SmallButton } from './SmallButton';
 
 /**
  * 现场报名: someone came without registering. Find them on the roster (name, or the last 4

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import './contentStaff.scss';
+import './SmallButton.scss';
 
 interface SmallButtonProps {
   id: string;
@@ -10,17 +10,17 @@ interface SmallButtonProps {
   busy?: boolean;
 }
 
-/** An action inside a card or a toolbar (编辑, 预览, 加粗): smaller than a BigButton, still ≥ 44pt, always with its words. */
+/** An action inside a line of a list or a toolbar (签到, 撤销, 编辑, 加粗): smaller than a BigButton, still ≥ 44pt, always with its words. */
 export function SmallButton({ id, label, onClick, kind = 'secondary', disabled, busy }: SmallButtonProps) {
   const inactive = disabled || busy;
   return (
     <View
       id={id}
       data-testid={id}
-      className={`content-staff__small-button content-staff__small-button--${kind}${inactive ? ' content-staff__small-button--inactive' : ''}`}
+      className={`small-button small-button--${kind}${inactive ? ' small-button--inactive' : ''}`}
       ariaRole="button"
       ariaLabel={inactive ? `${label}（暂不能点）` : label}
-      hoverClass={inactive ? 'none' : 'content-staff__small-button--pressed'}
+      hoverClass={inactive ? 'none' : 'small-button--pressed'}
       onClick={inactive ? undefined : onClick}
     >
       {busy ? '请稍候…' : label}
