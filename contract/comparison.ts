@@ -61,7 +61,7 @@ export const comparisonSchemas = {
 
 export type ComparisonInput<A extends keyof typeof comparisonSchemas> = z.input<(typeof comparisonSchemas)[A]>;
 
-export type MatchPhase = 'read' | 'match' | 'report' | 'done' | 'failed';
+export type MatchPhase = 'read' | 'merge' | 'match' | 'report' | 'done' | 'failed';
 
 /** What happened to the people a file names (each person counted once per file). */
 export interface MatchCounts {

@@ -18,16 +18,19 @@ import { maskLoose, REPORT_HEADER, reportLine } from './report';
  *
  * 1. read: the whole file once — every row checked (ID number, known source, day), the ID
  *    hashed, and the rows gathered per person: the latest day per source, the stop record,
- *    the names used. In slices too: a slice reads on from `readRows` until its time is up and
- *    leaves what it gathered as a part in storage (`readParts`); the last slice merges the parts.
- *    The people, sorted by hash, go to storage (hashes and masked IDs only, never a whole
- *    number); so do the invalid rows, as the first parts of the report.
- * 2. match: 1,000 people at a time (one roster query), decided and written (matchChunk.ts);
+ *    the names used. In slices: a slice reads on from `readRows` until its time is up and
+ *    leaves what it gathered in storage as one part per bucket (the first hex digit of the
+ *    hash: 16 buckets), so no later call has to hold the whole file's people at once. Hashes
+ *    and masked IDs only, never a whole number; the invalid rows go to the report's first parts.
+ * 2. merge: one bucket per step — its parts from every read slice merged per person, sorted by
+ *    hash, stored. The buckets in order are the people sorted by hash (`peopleEnds` marks where
+ *    each ends), so the match cursor runs through them one after another.
+ * 3. match: 1,000 people at a time (one roster query), decided and written (matchChunk.ts);
  *    the chunk's counts, report lines and the new cursor are committed in one update that
  *    only succeeds if the cursor is still where the slice found it. Every write of a chunk is
  *    idempotent (keyed certifications, forward-only days, stops set once), and a chunk
  *    re-done after a crash recognises this job's own writes, so it counts the same.
- * 3. report: the parts joined into one CSV to download.
+ * 4. report: the parts joined into one CSV to download.
  *
  * Evidence counts as of the day the job started (`day`), so a job that runs past midnight,
  * or is resumed the next morning, decides every person by the same calendar.
@@ -50,10 +53,13 @@ export interface MatchJobDoc {
   counts: MatchCounts;
   byStreet: Record<string, Partial<MatchCounts>>;
   sampleProblems: MatchJob['sampleProblems'];
-  peopleFileId: string | null;
-  /** Rows read so far (valid or not) and the people gathered from them, a storage file per read slice. */
+  /** Rows read so far (valid or not), and per read slice the storage file of each bucket's people ('' if none). */
   readRows?: number;
-  readParts?: string[];
+  readParts?: string[][];
+  /** The next bucket to merge; per merged bucket its sorted people ('' if none) and the running count at its end. */
+  mergeBucket?: number;
+  peopleParts?: string[];
+  peopleEnds?: number[];
   reportParts: string[];
   reportFileId: string | null;
   failure: string | null;
@@ -98,6 +104,7 @@ export async function runMatchSlice(jobId: string, caller: Caller): Promise<Matc
   try {
     // Reading is slices of its own, so the page can show what the file holds before matching starts.
     if (job.phase === 'read') await readPhase(job, owner, deadline);
+    else if (job.phase === 'merge') await mergePhase(job, owner, deadline);
     else {
       if (job.phase === 'match') await matchPhase(job, owner, deadline);
       const current = await getMatchJob(jobId);
@@ -186,62 +193,93 @@ async function readPhase(job: MatchJobDoc, owner: string, deadline: number) {
   const slice = (job.readParts ?? []).length;
   const reportParts = [...job.reportParts];
   if (invalid.length) reportParts.push(await upload(`${base}/part-invalid-${slice}.csv`, `${invalid.join('\r\n')}\r\n`));
-  const invalidRows = job.invalidRows + invalid.length;
-
-  if (more) {
-    // This slice's people as a part; the cursor moves only if nobody else read these rows meanwhile.
-    const part = await upload(`${base}/read-${slice}.json`, JSON.stringify([...people.values()]));
-    await matchJobs()
-      .where({ _id: job._id, phase: 'read', leaseOwner: owner, readRows: start })
-      .update({
-        readRows: start + rows,
-        readParts: [...(job.readParts ?? []), part],
-        reportParts,
-        invalidRows,
-        sampleProblems: sample,
-        leaseUntil: leaseEnd(leaseMs()),
-        updatedAt: now(),
-      });
-    return;
-  }
-
-  // The last slice: the earlier parts merged in, people sorted by hash for the match phase.
-  for (const partId of job.readParts ?? []) {
-    for (const p of JSON.parse((await download(partId)).toString('utf8')) as Person[]) {
-      const have = people.get(p.h);
-      if (have) mergePerson(have, p);
-      else people.set(p.h, p);
-    }
-  }
   const total = start + rows;
-  if (total === 0) throw new FileProblem('文件里只有表头，没有数据');
-  const sorted = [...people.values()].sort((a, b) => (a.h < b.h ? -1 : 1));
-  const peopleFileId = await upload(`${base}/people.json`, JSON.stringify(sorted));
-  peopleCache = { jobId: job._id, people: sorted };
+  if (!more && total === 0) throw new FileProblem('文件里只有表头，没有数据');
+
+  // This slice's people, one part per bucket; the cursor moves only if nobody else read these rows meanwhile.
+  const buckets: Person[][] = Array.from({ length: BUCKETS }, () => []);
+  for (const p of people.values()) buckets[bucketOf(p.h)].push(p);
+  const parts = await inBatches(buckets, 4, (list, b) =>
+    list.length ? upload(`${base}/read-${slice}-${hex(b)}.json`, JSON.stringify(list)) : Promise.resolve(''),
+  );
   await matchJobs()
     .where({ _id: job._id, phase: 'read', leaseOwner: owner, readRows: start })
     .update({
-      phase: 'match',
-      rows: total,
+      ...(more ? {} : { phase: 'merge', rows: total, mergeBucket: 0, peopleParts: [], peopleEnds: [] }),
       readRows: total,
-      invalidRows,
-      people: sorted.length,
-      cursor: 0,
-      sampleProblems: sample,
-      peopleFileId,
+      readParts: [...(job.readParts ?? []), parts],
       reportParts,
+      invalidRows: job.invalidRows + invalid.length,
+      sampleProblems: sample,
       leaseUntil: leaseEnd(leaseMs()),
       updatedAt: now(),
     });
 }
 
-// A warm instance keeps the people of the job it works on: slices of one job read them many times.
-let peopleCache: { jobId: string; people: Person[] } | null = null;
-async function peopleOf(job: MatchJobDoc): Promise<Person[]> {
-  if (peopleCache?.jobId === job._id) return peopleCache.people;
-  const people = JSON.parse((await download(job.peopleFileId as string)).toString('utf8')) as Person[];
-  peopleCache = { jobId: job._id, people };
+const BUCKETS = 16;
+const bucketOf = (hash: string) => Number.parseInt(hash[0], 16);
+const hex = (b: number) => b.toString(16);
+
+/** `fn` over every item, at most `width` at a time, results in order. */
+async function inBatches<T, R>(items: T[], width: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += width) out.push(...(await Promise.all(items.slice(i, i + width).map((x, j) => fn(x, i + j)))));
+  return out;
+}
+
+async function mergePhase(job: MatchJobDoc, owner: string, deadline: number) {
+  const peopleParts = [...(job.peopleParts ?? [])];
+  const peopleEnds = [...(job.peopleEnds ?? [])];
+  for (let b = job.mergeBucket ?? 0; b < BUCKETS; b++) {
+    const people = new Map<string, Person>();
+    for (const slice of job.readParts ?? []) {
+      if (!slice[b]) continue;
+      for (const p of JSON.parse((await download(slice[b])).toString('utf8')) as Person[]) {
+        const have = people.get(p.h);
+        if (have) mergePerson(have, p);
+        else people.set(p.h, p);
+      }
+    }
+    const sorted = [...people.values()].sort((x, y) => (x.h < y.h ? -1 : 1));
+    peopleParts.push(sorted.length ? await upload(`comparison/${job._id}/people-${hex(b)}.json`, JSON.stringify(sorted)) : '');
+    peopleEnds.push((peopleEnds.at(-1) ?? 0) + sorted.length);
+    keepBuckets(job._id, 0);
+    bucketCache.set(`${job._id}:${b}`, sorted);
+    const last = b === BUCKETS - 1;
+    const res = (await matchJobs()
+      .where({ _id: job._id, phase: 'merge', leaseOwner: owner, mergeBucket: b })
+      .update({
+        ...(last ? { phase: 'match', people: peopleEnds[b], cursor: 0 } : {}),
+        mergeBucket: b + 1,
+        peopleParts,
+        peopleEnds,
+        leaseUntil: leaseEnd(leaseMs()),
+        updatedAt: now(),
+      })) as { updated: number };
+    if (res.updated !== 1 || Date.now() > deadline) return;
+  }
+}
+
+// A warm instance keeps the buckets of the job it works on: slices of one job read them many times.
+const bucketCache = new Map<string, Person[]>();
+async function bucketPeople(job: MatchJobDoc, b: number): Promise<Person[]> {
+  const key = `${job._id}:${b}`;
+  let people = bucketCache.get(key);
+  if (!people) {
+    const fileId = (job.peopleParts ?? [])[b];
+    people = fileId ? (JSON.parse((await download(fileId)).toString('utf8')) as Person[]) : [];
+    bucketCache.set(key, people);
+  }
+  keepBuckets(job._id, b);
   return people;
+}
+
+/** Only this job's buckets from `from` on are worth keeping. */
+function keepBuckets(jobId: string, from: number) {
+  for (const k of bucketCache.keys()) {
+    const [id, at] = k.split(':');
+    if (id !== jobId || Number(at) < from) bucketCache.delete(k);
+  }
 }
 
 /**
@@ -254,16 +292,25 @@ const IN_FLIGHT = () => Math.min(4, Math.max(1, Number(process.env.MATCH_IN_FLIG
 
 async function matchPhase(job: MatchJobDoc, owner: string, deadline: number) {
   const _ = db().command;
-  const people = await peopleOf(job);
+  const ends = job.peopleEnds ?? [];
+  const total = ends.at(-1) ?? 0;
+  const bucketAt = (at: number) => ends.findIndex((end) => end > at);
   const rules = certificationRules();
   const size = chunkSize();
   let cursor = job.cursor;
-  while (cursor < people.length) {
-    const starts: number[] = [];
-    for (let at = cursor; at < people.length && starts.length < IN_FLIGHT(); at += size) starts.push(at);
+  while (cursor < total) {
+    // The next few chunks, none across a bucket's end.
+    const chunks: Array<{ at: number; end: number; b: number }> = [];
+    for (let at = cursor; at < total && chunks.length < IN_FLIGHT(); ) {
+      const b = bucketAt(at);
+      const end = Math.min(at + size, ends[b]);
+      chunks.push({ at, end, b });
+      at = end;
+    }
     const outs = await Promise.all(
-      starts.map(async (at) => {
-        const chunk = people.slice(at, at + size);
+      chunks.map(async ({ at, end, b }) => {
+        const begin = b ? ends[b - 1] : 0;
+        const chunk = (await bucketPeople(job, b)).slice(at - begin, end - begin);
         const out = await matchChunk(chunk, { jobId: job._id, streets: job.streets, day: job.day, rules });
         const part = out.lines.length
           ? await upload(`comparison/${job._id}/part-${String(at).padStart(9, '0')}.csv`, `${out.lines.join('\r\n')}\r\n`)
@@ -287,7 +334,7 @@ async function matchPhase(job: MatchJobDoc, owner: string, deadline: number) {
       if (res.updated !== 1) return; // someone else took over: their counts stand
       cursor = at + n;
     }
-    if (cursor < people.length && Date.now() > deadline) return;
+    if (cursor < total && Date.now() > deadline) return;
   }
   await matchJobs()
     .where({ _id: job._id, phase: 'match', leaseOwner: owner })

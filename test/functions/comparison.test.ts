@@ -355,10 +355,21 @@ test('kill -9 in the middle of a job: after restart it finishes with the same to
     if (job.phase !== 'done') await new Promise((r) => setTimeout(r, 100));
   }
   expect(job).toMatchObject({ phase: 'done', people: 1201, unmatched: 1, counts: expected });
-  // 2,041 rows were read in three slices of at most 700: two left their parts, the last merged them.
+  // 2,041 rows were read in three slices of at most 700, each leaving its people in 16 buckets by
+  // hash; the buckets were merged one by one, and in order they hold every person once, sorted.
   const stored = (await db.collection('match_jobs').doc(job.id).get()).data[0];
-  expect(stored).toMatchObject({ rows: 2041, readRows: 2041 });
-  expect(stored.readParts).toHaveLength(2);
+  expect(stored).toMatchObject({ rows: 2041, readRows: 2041, mergeBucket: 16 });
+  expect(stored.readParts.map((slice: string[]) => slice.length)).toEqual([16, 16, 16]);
+  expect(stored.peopleEnds).toHaveLength(16);
+  expect(stored.peopleEnds.at(-1)).toBe(1201);
+  const hashes: string[] = [];
+  for (const fileId of stored.peopleParts.filter(Boolean)) {
+    const { fileContent } = (await app.downloadFile({ fileID: fileId })) as { fileContent: Buffer };
+    hashes.push(...JSON.parse(fileContent.toString('utf8')).map((p: { h: string }) => p.h));
+  }
+  expect(hashes).toHaveLength(1201);
+  expect(new Set(hashes).size).toBe(1201);
+  expect([...hashes].sort()).toEqual(hashes);
   expect((await countOf('certifications')) - certificationsBefore).toBe(840);
   const keys = (await db.collection('certifications').where({ jobId: job.id }).limit(1000).get()).data.map((c: any) => c.key);
   expect(new Set(keys).size).toBe(keys.length);

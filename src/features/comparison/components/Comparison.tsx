@@ -97,7 +97,7 @@ export function Comparison() {
 }
 
 function percent(job: MatchJob): number {
-  if (job.phase === 'read' || !job.people) return 0;
+  if (job.phase === 'read' || job.phase === 'merge' || !job.people) return 0;
   return Math.min(100, Math.floor((job.processed / job.people) * 100));
 }
 
@@ -106,7 +106,9 @@ function Progress({ job }: { job: MatchJob }) {
   const words =
     job.phase === 'read'
       ? `正在读取「${job.fileName}」的每一行…`
-      : job.phase === 'report'
+      : job.phase === 'merge'
+        ? `已读完 ${job.rows ?? 0} 行，正在按人归并…`
+        : job.phase === 'report'
         ? '正在整理比对结果…'
         : `正在比对：已完成 ${job.processed} / ${job.people ?? 0} 人`;
   return (
@@ -215,7 +217,7 @@ function RecentMatches({ onResume }: { onResume: (job: MatchJob) => void }) {
                 ? `没能比对（${job.failure}）`
                 : '还没做完'}
           </View>
-          {job.phase === 'read' || job.phase === 'match' || job.phase === 'report' ? (
+          {job.phase === 'read' || job.phase === 'merge' || job.phase === 'match' || job.phase === 'report' ? (
             <BigButton kind="secondary" label="继续比对" onClick={() => onResume(job)} />
           ) : null}
         </View>
