@@ -67,7 +67,7 @@ export const verificationActions = {
       const stop = person.autoCertStop;
       // A retried settle answers as the first did.
       if ((stop as { requestKey?: string } | null | undefined)?.requestKey === requestKey) return toEntry(person);
-      if (!stop || stop.status !== 'open') throw conflict('这位人员已经核实过了，请刷新名单');
+      if (stop?.status !== 'open') throw conflict('这位人员已经核实过了，请刷新名单');
       const at = now();
       const res = (await retirees()
         .where({ _id: retireeId, 'autoCertStop.status': 'open' })

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import { FACEID_REDIRECT_TOKEN_PARAM, FACEID_SERVICE, FACEID_VERSION, localFaceidSandboxEnv } from '../../cloudfunctions/_lib/faceid';
-import { tc3Sign } from '../../cloudfunctions/_lib/tencentCloud';
 import { isValidIdNumber, maskIdNumber } from '../../contract/idCard';
 import { header, json, readBody } from '../http';
 import type { Route } from '../server';

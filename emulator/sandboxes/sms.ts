@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { localSmsSandboxEnv, maskPhoneForLog, SMS_ACTION, SMS_SERVICE, SMS_VERSION, tc3Sign } from '../../cloudfunctions/_lib/sms';
+import { localSmsSandboxEnv, maskPhoneForLog, SMS_ACTION, SMS_SERVICE, SMS_VERSION } from '../../cloudfunctions/_lib/sms';
 import { header, json, readBody } from '../http';
 import type { Route } from '../server';
 import { JsonLinesFile } from './jsonLines';

@@ -1,6 +1,5 @@
 import { EVIDENCE_COLUMNS, MATCH_MAX_BYTES, type MatchJob } from '@contract/comparison';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BigButton } from '@/components/BigButton';
 import { Callout } from '@/components/Callout';
@@ -109,8 +108,8 @@ function Progress({ job }: { job: MatchJob }) {
       : job.phase === 'merge'
         ? `已读完 ${job.rows ?? 0} 行，正在按人归并…`
         : job.phase === 'report'
-        ? '正在整理比对结果…'
-        : `正在比对：已完成 ${job.processed} / ${job.people ?? 0} 人`;
+          ? '正在整理比对结果…'
+          : `正在比对：已完成 ${job.processed} / ${job.people ?? 0} 人`;
   return (
     <View className="comparison">
       <View id="match-progress-text" className="comparison__text" ariaRole="status" ariaLabel={words}>
