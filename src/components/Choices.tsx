@@ -39,6 +39,7 @@ export function Choices<T extends string>({ id, label, options, selected, onTogg
               className={`choices__option${on ? ' choices__option--on' : ''}`}
               ariaRole={multiple ? 'checkbox' : 'radio'}
               ariaLabel={`${option.label}，${on ? '已选中' : '未选中'}`}
+              aria-checked={on ? 'true' : 'false'}
               hoverClass="choices__option--pressed"
               onClick={() => onToggle(option.value)}
             >

@@ -1,4 +1,5 @@
 import { Input, View } from '@tarojs/components';
+import { labelled } from '@/lib/labelled';
 import './Field.scss';
 
 interface FieldProps {
@@ -48,7 +49,7 @@ export function Field({
         data-testid={id}
         className={`field__input${error ? ' field__input--error' : ''}`}
         placeholderClass="field__placeholder"
-        ariaLabel={error ? `${label}，${error}` : label}
+        {...labelled(error ? `${label}，${error}` : label)}
         type={type}
         value={value}
         maxlength={maxlength}

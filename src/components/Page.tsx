@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
+import { useFontScale } from '@/lib/fontScale';
 import './Page.scss';
 
 interface PageProps {
@@ -7,11 +8,16 @@ interface PageProps {
   children?: ReactNode;
 }
 
-/** Every screen: one plain title, then its content with generous spacing. */
+/**
+ * Every screen: one plain title, then its content with generous spacing. The page carries the
+ * person's text size (`--font-scale`: the phone's setting times 大字模式), which every font size
+ * in the styles multiplies by.
+ */
 export function Page({ title, children }: PageProps) {
+  const scale = useFontScale();
   return (
-    <View className="page">
-      <View className="page__title" ariaRole="heading" ariaLabel={title}>
+    <View className="page" style={{ '--font-scale': String(scale) } as CSSProperties} data-font-scale={String(scale)}>
+      <View className="page__title" ariaRole="heading" aria-level="1" ariaLabel={title}>
         {title}
       </View>
       <View className="page__content">{children}</View>

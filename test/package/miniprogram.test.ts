@@ -13,7 +13,7 @@ import { ensureWeappBuild, WEAPP_DIST } from '../weapp/build';
 import { openProject } from './ciProject';
 
 const MB = 1024 * 1024;
-const MAIN_PACKAGE_LIMIT = 2 * MB; // WeChat refuses a larger main package
+const MAIN_PACKAGE_LIMIT = 1.5 * MB; // WeChat warns above 1.5 MB and refuses above 2 MB: we stay under the warning
 const SUBPACKAGE_LIMIT = 2 * MB;
 const TOTAL_LIMIT = 20 * MB;
 
@@ -52,7 +52,7 @@ const item = (name: string) => {
 };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-test('the main package is within 2 MB and each subpackage within its limit', () => {
+test("the main package is within 1.5 MB (WeChat's warning line) and each subpackage within its limit", () => {
   const sizes = item('PACKAGE_SIZE_LIMIT').detail as Record<string, number>;
   const main = sizes.__APP__;
   const total = Object.values(sizes).reduce((a, b) => a + b, 0);

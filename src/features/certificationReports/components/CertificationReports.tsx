@@ -33,18 +33,18 @@ export function CertificationReports() {
       {streets.length > 1 ? (
         <Choices id="stats-street" label="看哪个街道" options={options} selected={[choice]} onToggle={setChoice} />
       ) : null}
-      <View className="cert-reports__section-title" ariaRole="heading">
+      <View className="cert-reports__section-title" ariaRole="heading" aria-level="2">
         认证统计
       </View>
       <StatsTables street={street} />
-      <View className="cert-reports__section-title" ariaRole="heading">
+      <View className="cert-reports__section-title" ariaRole="heading" aria-level="2">
         导出名单
       </View>
       {/* A different street is a different export: a fresh form (and request id). */}
       <ExportForm key={choice} street={street} isAdmin={isAdmin} />
       {isAdmin ? (
         <>
-          <View className="cert-reports__section-title" ariaRole="heading">
+          <View className="cert-reports__section-title" ariaRole="heading" aria-level="2">
             今天的自动任务
           </View>
           <SchedulerPanel />

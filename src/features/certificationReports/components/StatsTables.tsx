@@ -5,6 +5,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { formatDay } from '@/lib/dates';
+import { KEYBOARD_SCROLL } from '@/lib/keyboardScroll';
 import { type Street, useCertificationStats } from '../api/get-stats';
 
 /** 63.18 → "63.18%": always two decimals, as the figure is quoted. */
@@ -101,12 +102,14 @@ function Table({ id, title, stats, columns }: { id: string; title: string; stats
   return (
     <View className="cert-reports__table-wrap">
       <View className="cert-reports__heading">{title}</View>
-      <ScrollView scrollX className="cert-reports__scroll">
+      <ScrollView scrollX className="cert-reports__scroll" {...KEYBOARD_SCROLL}>
         <View id={id} className="cert-reports__table" ariaRole="table" ariaLabel={title}>
           <View className="cert-reports__tr cert-reports__tr--head" ariaRole="row">
-            <View className="cert-reports__th cert-reports__cell--name">街道</View>
+            <View className="cert-reports__th cert-reports__cell--name" ariaRole="columnheader">
+              街道
+            </View>
             {columns.map((c) => (
-              <View key={c.key} className="cert-reports__th">
+              <View key={c.key} className="cert-reports__th" ariaRole="columnheader">
                 {c.header}
               </View>
             ))}
@@ -119,9 +122,11 @@ function Table({ id, title, stats, columns }: { id: string; title: string; stats
               ariaRole="row"
               ariaLabel={`${name}：${columns.map((c) => c.spoken(row)).join('，')}`}
             >
-              <View className="cert-reports__td cert-reports__cell--name">{name}</View>
+              <View className="cert-reports__td cert-reports__cell--name" ariaRole="rowheader">
+                {name}
+              </View>
               {columns.map((c) => (
-                <View key={c.key} className="cert-reports__td">
+                <View key={c.key} className="cert-reports__td" ariaRole="cell">
                   {c.value(row)}
                 </View>
               ))}

@@ -89,7 +89,7 @@ function AnswerCard({ answer: a }: { answer: PolicyAnswerStaff }) {
       data-testid={id}
       className="content-staff__card content-staff__card--link"
       ariaRole="link"
-      ariaLabel={`${a.stateWords}，${a.category}，${a.question}`}
+      ariaLabel={[a.stateWords, a.question, `${a.category} · ${whenWords(a.updatedAt)}修改`, ...extra].join('，')}
       hoverClass="content-staff__card--pressed"
       onClick={() => open(a.id)}
     >

@@ -14,7 +14,7 @@ export function AnswerView({ answer, id }: { answer: PolicyAnswerView; id: strin
     <View className="content-staff__preview" id={id}>
       <View className="policy-article" ariaRole="article" ariaLabel={answer.question}>
         <View className="policy-tag">{answer.category}</View>
-        <View id={`${id}-question`} className="policy-article__title" ariaRole="heading">
+        <View id={`${id}-question`} className="policy-article__title" ariaRole="heading" aria-level="2">
           {answer.question}
         </View>
         <ArticleBody id={`${id}-body`} body={answer.answer} format={answer.answerFormat} />

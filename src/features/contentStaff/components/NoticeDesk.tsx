@@ -114,7 +114,7 @@ function NoticeRow({ notice: n, onOpen, onNews }: { notice: Notice; onOpen: (id:
         data-testid={id}
         className="content-staff__card content-staff__card--link"
         ariaRole="link"
-        ariaLabel={[n.pinned ? '置顶' : '', n.stateWords, n.title].filter(Boolean).join('，')}
+        ariaLabel={[n.pinned ? '置顶' : '', n.stateWords, n.title, details].filter(Boolean).join('，')}
         hoverClass="content-staff__card--pressed"
         onClick={() => onOpen(n.id)}
       >

@@ -31,7 +31,7 @@ export function NoticePreview({ noticeId, version, id }: { noticeId: string; ver
       <View className="content-staff__preview">
         <View className="notice-article" ariaRole="article" ariaLabel={notice.title}>
           {notice.pinned ? <Label tone="pinned" text="置顶" /> : null}
-          <View className="notice-article__title" ariaRole="heading" id={`${id}-title`}>
+          <View className="notice-article__title" ariaRole="heading" aria-level="2" id={`${id}-title`}>
             {notice.title}
           </View>
           {date ? <View className="notice-article__date">发布于 {date}</View> : null}

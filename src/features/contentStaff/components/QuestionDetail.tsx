@@ -9,6 +9,7 @@ import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { SmallButton } from '@/components/SmallButton';
 import { firstIssue } from '@/lib/formErrors';
+import { labelled } from '@/lib/labelled';
 import { newRequestId } from '@/lib/requestId';
 import { routes } from '@/lib/routes';
 import { messageOf } from '@/services/cloudError';
@@ -94,7 +95,7 @@ function AnswerForm({ id, answered, current, onAnswered }: AnswerFormProps) {
         id="question-answer-text"
         data-testid="question-answer-text"
         className={`content-staff__textarea${error ? ' content-staff__textarea--error' : ''}`}
-        ariaLabel={error ? `答复，${error}` : '答复'}
+        {...labelled(error ? `答复，${error}` : '答复')}
         value={text}
         maxlength={QUESTION_ANSWER_MAX}
         autoHeight

@@ -2,6 +2,7 @@ import { RICH_TEXT_RAW_MAX } from '@contract/content';
 import { Textarea, View } from '@tarojs/components';
 import { useRef } from 'react';
 import { SmallButton } from '@/components/SmallButton';
+import { labelled } from '@/lib/labelled';
 import { insertAt, SNIPPETS } from '../richText';
 import { FieldError } from './FieldError';
 import './contentStaff.scss';
@@ -51,7 +52,7 @@ export function RichTextArea({ id, label, value, onChange, error, placeholder }:
         id={id}
         data-testid={id}
         className={`content-staff__textarea${error ? ' content-staff__textarea--error' : ''}`}
-        ariaLabel={error ? `${label}，${error}` : label}
+        {...labelled(error ? `${label}，${error}` : label)}
         value={value}
         maxlength={RICH_TEXT_RAW_MAX}
         autoHeight

@@ -20,7 +20,7 @@ export function EventAbout({ event, coverUrl }: { event: EventView; coverUrl?: s
         <Text className="event-tag">{event.kindWords}</Text>
         {event.needsApproval ? <Text className="event-tag event-tag--quiet">需审核</Text> : null}
       </View>
-      <View className="event-about__title" ariaRole="heading">
+      <View className="event-about__title" ariaRole="heading" aria-level="2">
         {event.title}
       </View>
       {event.status === 'ended' ? <Callout tone="info">这个活动已经结束了，不再接受报名。</Callout> : null}

@@ -69,7 +69,7 @@ export function EventDetailView({ eventId, occurrenceId }: { eventId: string; oc
       )}
       {others.length > 0 ? (
         <View className="event-others" ariaRole="region" ariaLabel="其他场次">
-          <View className="event-others__title" ariaRole="heading">
+          <View className="event-others__title" ariaRole="heading" aria-level="2">
             其他场次
           </View>
           {others.map((o) => (

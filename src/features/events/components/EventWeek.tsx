@@ -132,7 +132,7 @@ function WeekDays({ occurrences, kind, myRetireeId }: { occurrences: OccurrenceV
     <View className="week-days">
       {days.map((d) => (
         <View key={d.date} id={`events-day-${d.date}`} className="week-day" ariaRole="region" ariaLabel={formatDayWithWeekday(d.date)}>
-          <View className="week-day__title" ariaRole="heading">
+          <View className="week-day__title" ariaRole="heading" aria-level="2">
             {formatDayWithWeekday(d.date)}
           </View>
           {d.list.map((o) => (

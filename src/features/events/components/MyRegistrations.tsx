@@ -56,7 +56,7 @@ export function MyRegistrations() {
         </Callout>
       ) : null}
       <View id="my-events-upcoming" className="my-events__section" ariaRole="region" ariaLabel="即将参加">
-        <View className="my-events__title" ariaRole="heading">
+        <View className="my-events__title" ariaRole="heading" aria-level="2">
           即将参加
         </View>
         {upcoming.length === 0 ? (
@@ -67,7 +67,7 @@ export function MyRegistrations() {
       </View>
       {past.length > 0 ? (
         <View id="my-events-past" className="my-events__section" ariaRole="region" ariaLabel="已经过去的">
-          <View className="my-events__title" ariaRole="heading">
+          <View className="my-events__title" ariaRole="heading" aria-level="2">
             已经过去的
           </View>
           {past.map((r) => (

@@ -35,7 +35,7 @@ export function OccurrencePanel({ occurrence: o, me }: OccurrencePanelProps) {
   const mine = useMyRegistrations(people.length > 0 && o.mine.length > 0);
   return (
     <View id="event-occurrence" className="occ-panel" ariaRole="region" ariaLabel={`报名：${occurrenceTimeWords(o)}`}>
-      <View className="occ-panel__title" ariaRole="heading">
+      <View className="occ-panel__title" ariaRole="heading" aria-level="2">
         {occurrenceTimeWords(o)}
       </View>
       <View id="event-room" className={`occ-card__room occ-card__room--${room.tone}`}>

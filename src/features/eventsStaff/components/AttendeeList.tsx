@@ -23,7 +23,7 @@ export function AttendeeList({ list }: { list: RegistrationList }) {
   const { cancelled, refused } = list.counts;
   return (
     <View id="attendees">
-      <View className="events-staff__section-title" ariaRole="heading">
+      <View className="events-staff__section-title" ariaRole="heading" aria-level="2">
         已报名（{confirmed.length}人）
       </View>
       {confirmed.length === 0 ? <EmptyState message="还没有人报名这一场" hint="现场来的老人，可以用上面的「现场报名」登记。" /> : null}
@@ -32,7 +32,7 @@ export function AttendeeList({ list }: { list: RegistrationList }) {
       ))}
       {waiting.length ? (
         <>
-          <View className="events-staff__section-title" ariaRole="heading">
+          <View className="events-staff__section-title" ariaRole="heading" aria-level="2">
             候补（{waiting.length}人，按先后）
           </View>
           {waiting.map((l) => (
@@ -47,7 +47,7 @@ export function AttendeeList({ list }: { list: RegistrationList }) {
       ) : null}
       {pending.length ? (
         <>
-          <View className="events-staff__section-title" ariaRole="heading">
+          <View className="events-staff__section-title" ariaRole="heading" aria-level="2">
             等待审核（{pending.length}人）
           </View>
           {pending.map((l) => (

@@ -28,7 +28,7 @@ export function CheckinDesk({ occurrenceId }: { occurrenceId: string }) {
         </>
       )}
       <AttendeeList list={list} />
-      <View className="events-staff__section-title" ariaRole="heading">
+      <View className="events-staff__section-title" ariaRole="heading" aria-level="2">
         签到表
       </View>
       <AttendanceExport id="checkin-export" target={{ occurrenceId }} />

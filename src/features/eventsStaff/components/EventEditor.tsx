@@ -6,6 +6,7 @@ import { BigButton } from '@/components/BigButton';
 import { Callout } from '@/components/Callout';
 import { Choices } from '@/components/Choices';
 import { Field } from '@/components/Field';
+import { labelled } from '@/lib/labelled';
 import { newRequestId } from '@/lib/requestId';
 import { messageOf } from '@/services/cloudError';
 import { pickFile } from '@/services/pickFile';
@@ -137,7 +138,7 @@ export function EventEditor({ event, onSaved, onCancel }: EventEditorProps) {
           id="event-description"
           data-testid="event-description"
           className="events-staff__textarea"
-          ariaLabel={errors.description ? `活动介绍，${errors.description}` : '活动介绍'}
+          {...labelled(errors.description ? `活动介绍，${errors.description}` : '活动介绍')}
           value={form.description}
           maxlength={2000}
           autoHeight

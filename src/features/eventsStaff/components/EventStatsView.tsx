@@ -7,6 +7,7 @@ import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { SmallButton } from '@/components/SmallButton';
 import { domId } from '@/lib/domId';
+import { KEYBOARD_SCROLL } from '@/lib/keyboardScroll';
 import { useEventStats } from '../api/get-stats';
 import { rateText } from '../words';
 import { AttendanceExport } from './AttendanceExport';
@@ -89,15 +90,16 @@ function Table<R>({
 }) {
   return (
     <View>
-      <View className="events-staff__section-title" ariaRole="heading">
+      <View className="events-staff__section-title" ariaRole="heading" aria-level="2">
         {title}
       </View>
-      <ScrollView scrollX className="events-staff__scroll">
+      <ScrollView scrollX className="events-staff__scroll" {...KEYBOARD_SCROLL}>
         <View id={id} className="events-staff__table" ariaRole="table" ariaLabel={title}>
           <View className="events-staff__tr events-staff__tr--head" ariaRole="row">
             {columns.map((c, i) => (
               <View
                 key={c.header}
+                ariaRole="columnheader"
                 className={`events-staff__th${i === 0 ? ' events-staff__cell--name' : ''}${c.cell ? ' events-staff__cell--action' : ''}`}
               >
                 {c.header}
@@ -119,6 +121,7 @@ function Table<R>({
               {columns.map((c, i) => (
                 <View
                   key={c.header}
+                  ariaRole={i === 0 ? 'rowheader' : 'cell'}
                   className={`events-staff__td${i === 0 ? ' events-staff__cell--name' : ''}${c.cell ? ' events-staff__cell--action' : ''}`}
                 >
                   {c.cell ? c.cell(row) : c.value(row)}
@@ -162,7 +165,7 @@ function MonthBars({ stats }: { stats: EventStats }) {
   const most = Math.max(1, ...stats.byMonth.map((m) => m.personTimes));
   return (
     <View id="event-stats-months">
-      <View className="events-staff__section-title" ariaRole="heading">
+      <View className="events-staff__section-title" ariaRole="heading" aria-level="2">
         按月份（人次）
       </View>
       {stats.byMonth.map((m) => (

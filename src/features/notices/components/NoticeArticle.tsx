@@ -58,7 +58,7 @@ export function NoticeArticle({ id }: { id: string }) {
   return (
     <View className="notice-article" ariaRole="article" ariaLabel={notice.title}>
       {notice.pinned ? <Label tone="pinned" text="置顶" /> : null}
-      <View className="notice-article__title" ariaRole="heading">
+      <View className="notice-article__title" ariaRole="heading" aria-level="2">
         {notice.title}
       </View>
       {date ? <View className="notice-article__date">发布于 {date}</View> : null}

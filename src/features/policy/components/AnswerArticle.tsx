@@ -45,7 +45,7 @@ export function AnswerArticle({ id }: { id: string }) {
     <View className="policy-detail">
       <View id="policy-article" className="policy-article" ariaRole="article" ariaLabel={answer.question}>
         <View className="policy-tag">{answer.category}</View>
-        <View id="policy-question" className="policy-article__title" ariaRole="heading">
+        <View id="policy-question" className="policy-article__title" ariaRole="heading" aria-level="2">
           {answer.question}
         </View>
         <ReadAloudButton id="policy-read-aloud" title={answer.question} text={answer.answerText} />

@@ -68,7 +68,7 @@ export function AnswerFeedback({ answer }: { answer: PolicyAnswerView }) {
 
   return (
     <View id="policy-feedback" className="policy-feedback" ariaRole="region" ariaLabel="这条回答有帮助吗">
-      <View className="policy-section-title" ariaRole="heading">
+      <View className="policy-section-title" ariaRole="heading" aria-level="2">
         这条回答有帮助吗？
       </View>
       <View className="policy-feedback__options">

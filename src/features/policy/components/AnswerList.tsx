@@ -22,7 +22,7 @@ export function AnswerList({ category }: { category: PolicyCategory | undefined 
   const answers = category ? all : all.slice(0, LATEST_SHOWN);
   return (
     <View id="policy-answers" className="policy-answers" ariaRole="region" ariaLabel={heading}>
-      <View className="policy-section-title" ariaRole="heading">
+      <View className="policy-section-title" ariaRole="heading" aria-level="2">
         {heading}
       </View>
       {answers.length === 0 ? (

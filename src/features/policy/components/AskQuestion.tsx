@@ -12,6 +12,7 @@ import { BigButton } from '@/components/BigButton';
 import { Callout } from '@/components/Callout';
 import { Choices } from '@/components/Choices';
 import { firstIssue } from '@/lib/formErrors';
+import { labelled } from '@/lib/labelled';
 import { newRequestId } from '@/lib/requestId';
 import { messageOf } from '@/services/cloudError';
 import { useAskQuestion } from '../api/ask-question';
@@ -79,7 +80,7 @@ export function AskQuestion({ waiting }: { waiting: number }) {
             id="question-text"
             data-testid="question-text"
             className={`policy-ask__textarea${problem ? ' policy-ask__textarea--error' : ''}`}
-            ariaLabel={problem ? `您想问什么，${problem}` : '您想问什么'}
+            {...labelled(problem ? `您想问什么，${problem}` : '您想问什么')}
             value={text}
             maxlength={QUESTION_TEXT_MAX}
             autoHeight

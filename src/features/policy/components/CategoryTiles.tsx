@@ -12,7 +12,7 @@ interface CategoryTilesProps {
 export function CategoryTiles({ chosen, onChoose }: CategoryTilesProps) {
   return (
     <View id="policy-categories" className="policy-categories" ariaRole="radiogroup" ariaLabel="按分类看">
-      <View className="policy-section-title" ariaRole="heading">
+      <View className="policy-section-title" ariaRole="heading" aria-level="2">
         按分类看
       </View>
       <View className="policy-categories__grid">
@@ -26,6 +26,7 @@ export function CategoryTiles({ chosen, onChoose }: CategoryTilesProps) {
               className={`policy-category${on ? ' policy-category--on' : ''}`}
               ariaRole="radio"
               ariaLabel={`${category}，${on ? '已选中，再点一次看全部' : '未选中'}`}
+              aria-checked={on ? 'true' : 'false'}
               hoverClass="policy-category--pressed"
               onClick={() => onChoose(on ? undefined : category)}
             >

@@ -23,7 +23,7 @@ export function MyQuestions({ query }: { query: MyQuestionsQuery }) {
   const questions = query.data ?? [];
   return (
     <View id="my-questions" className="my-questions" ariaRole="region" ariaLabel="我的提问">
-      <View className="policy-section-title" ariaRole="heading">
+      <View className="policy-section-title" ariaRole="heading" aria-level="2">
         我的提问
       </View>
       {questions.length === 0 ? (

@@ -49,7 +49,7 @@ export function PolicyHome() {
         </>
       )}
       <View className="policy-ask-entry" ariaRole="region" ariaLabel="问工作人员">
-        <View className="policy-section-title" ariaRole="heading">
+        <View className="policy-section-title" ariaRole="heading" aria-level="2">
           没找到想问的？
         </View>
         <View className="policy-ask-entry__hint">把问题写下来，工作人员会答复您；答复只有您自己能看到。</View>

@@ -13,7 +13,7 @@ export function RelatedAnswers({ related }: { related: PolicyAnswerView['related
   if (related.length === 0) return null;
   return (
     <View id="policy-related" className="policy-related" ariaRole="region" ariaLabel="相关问答">
-      <View className="policy-section-title" ariaRole="heading">
+      <View className="policy-section-title" ariaRole="heading" aria-level="2">
         相关问答
       </View>
       {related.map((r) => {

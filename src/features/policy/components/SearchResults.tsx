@@ -26,7 +26,7 @@ export function SearchResults({ query, onClear }: { query: string; onClear: () =
   const heading = `查到${hits.length}条和“${query}”有关的内容`;
   return (
     <View id="policy-results" className="policy-results" ariaRole="region" ariaLabel={heading}>
-      <View id="policy-results-title" className="policy-section-title" ariaRole="heading">
+      <View id="policy-results-title" className="policy-section-title" ariaRole="heading" aria-level="2">
         {heading}
       </View>
       {hits.map((hit) => (
