@@ -73,8 +73,8 @@ describe.each([
 
   test.each(pages)('%s renders at its scale', async (route) => {
     const page = await wx.renderPage(route, QUERIES[route] ?? {});
+    await page.waitForText(() => !!page.comp.querySelector('.page'));
     const root = page.comp.querySelector('.page');
-    expect(root).toBeDefined();
     const style = (root?.dom as HTMLElement).getAttribute('style') ?? '';
     expect(style.replace(/\s/g, '')).toContain(`--font-scale:${expected}`);
     expect(page.text().length).toBeGreaterThan(2);
