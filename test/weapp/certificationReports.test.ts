@@ -102,6 +102,41 @@ test('the statistics are the server’s figures: one row per street and a total,
   expect(page.byId('scheduler-run')).toBeUndefined();
 });
 
+test('a tap on a column header sorts the streets by it, a second tap the other way; the total stays last', async () => {
+  const expected = await stats();
+  const page = await reportsPage();
+  const order = () =>
+    Array.from((page.byId('stats-table')?.dom as HTMLElement).children as ArrayLike<Element>)
+      .slice(1)
+      .map((row) => (row.children[0]?.textContent ?? '').trim());
+  const streets = expected.byStreet.map((r) => r.street);
+  expect(order()).toEqual([...streets, '合计']);
+  // By 已认证 (the third header: 街道, 本期应认证, 已认证): most first, ties in the district's order.
+  const byCertified = (dir: 1 | -1) =>
+    expected.byStreet
+      .map((r, at) => ({ r, at }))
+      .sort((a, b) => dir * (a.r.certified - b.r.certified) || a.at - b.at)
+      .map(({ r }) => r.street);
+  await page.tap('stats-table-sort-2');
+  await page.waitForText('按「已认证」从多到少排列');
+  expect(order()).toEqual([...byCertified(-1), '合计']);
+  await page.tap('stats-table-sort-2');
+  await page.waitForText('按「已认证」从少到多排列');
+  expect(order()).toEqual([...byCertified(1), '合计']);
+  // Each row still reads its own figures.
+  const first = expected.byStreet.find((r) => r.street === order()[0]);
+  const key = streets.indexOf(order()[0]);
+  expect(rowText(page.byId(`stats-table-row-${key}`))).toBe(progressCells(first?.street ?? '', first as StatsRow));
+  // The names sort too; the other table keeps its own order.
+  await page.tap('stats-table-sort-0');
+  await page.waitForText('按「街道」顺序排列');
+  expect(order()).toEqual([...[...streets].sort((a, b) => a.localeCompare(b, 'zh-CN')), '合计']);
+  const methods = Array.from((page.byId('stats-methods')?.dom as HTMLElement).children as ArrayLike<Element>)
+    .slice(1)
+    .map((row) => (row.children[0]?.textContent ?? '').trim());
+  expect(methods).toEqual([...streets, '合计']);
+});
+
 test('choosing one street narrows the statistics to it', async () => {
   const page = await reportsPage();
   await page.tap('stats-street-1'); // 新阳街道

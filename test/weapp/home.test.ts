@@ -1,4 +1,6 @@
 /** The compiled home page, as WeChat would run it, against the local emulator. */
+
+import { CENTRE_PHONE } from '../../contract/centre';
 import { type LocalCloud, startLocalCloud } from '../support/localCloud';
 import { installFetchIfMissing } from './nodeFetch';
 import { startWeapp, type WeappHarness } from './simulate';
@@ -87,4 +89,45 @@ test('a service still being prepared says so and gives the phone number', async 
 test('the staff page turns a retiree away in plain words', async () => {
   const page = await wx.renderPage('pages/staff/notices/index');
   await page.waitForText('这个页面只对工作人员开放');
+});
+
+test('the centre’s phone number is on the home page, written out, with a button that calls it', async () => {
+  const makePhoneCall = jest.fn((opts: { success?: Function } = {}) => {
+    opts.success?.({ errMsg: 'makePhoneCall:ok' });
+    return Promise.resolve({ errMsg: 'makePhoneCall:ok' });
+  });
+  (global as any).wx.makePhoneCall = makePhoneCall;
+  const home = await wx.renderPage('pages/index/index');
+  const text = await home.waitForText(CENTRE_PHONE);
+  expect(text).toContain(`打电话 ${CENTRE_PHONE}`);
+  const button = home.comp.querySelector('.centre-help .big-button');
+  button?.dispatchEvent('tap');
+  await new Promise((r) => setTimeout(r, 50));
+  expect(makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: CENTRE_PHONE }));
+});
+
+test('大字模式 on the home page makes every letter a quarter larger, and is remembered', async () => {
+  // The phone's storage (miniprogram-simulate's is a no-op).
+  const stored = new Map<string, unknown>();
+  Object.assign((global as any).wx, {
+    setStorageSync: (key: string, value: unknown) => stored.set(key, value),
+    getStorageSync: (key: string) => stored.get(key) ?? '',
+  });
+  const home = await wx.renderPage('pages/index/index');
+  await home.waitForText('字还是太小？');
+  const scale = () => ((home.comp.querySelector('.page')?.dom as HTMLElement).getAttribute('style') ?? '').replace(/\s/g, '');
+  expect(scale()).toMatch(/--font-scale:1(;|$)/);
+  await home.tap('elder-mode-switch');
+  await home.waitForText('现在是大字模式');
+  expect(scale()).toContain('--font-scale:1.25');
+  expect(stored.get('elderMode')).toBe('on');
+  // A page opened later starts in 大字模式 too.
+  const again = await wx.renderPage('pages/notices/index');
+  expect(((again.comp.querySelector('.page')?.dom as HTMLElement).getAttribute('style') ?? '').replace(/\s/g, '')).toContain(
+    '--font-scale:1.25',
+  );
+  await home.tap('elder-mode-switch');
+  await home.waitForText('字还是太小？');
+  expect(scale()).toMatch(/--font-scale:1(;|$)/);
+  expect(stored.get('elderMode')).toBe('off');
 });

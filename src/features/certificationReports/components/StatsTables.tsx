@@ -1,39 +1,33 @@
 import { STREETS } from '@contract/accounts';
 import { type CertificationStats, STAT_METHOD_WORDS, STAT_METHODS, type StatsRow } from '@contract/certificationReports';
-import { ScrollView, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { type DataColumn, type DataRow, DataTable } from '@/components/DataTable';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { formatDay } from '@/lib/dates';
-import { KEYBOARD_SCROLL } from '@/lib/keyboardScroll';
 import { type Street, useCertificationStats } from '../api/get-stats';
 
 /** 63.18 → "63.18%": always two decimals, as the figure is quoted. */
 export const percentText = (n: number) => `${n.toFixed(2)}%`;
 
-interface Column {
-  key: string;
-  header: string;
-  value: (row: StatsRow) => string;
-  /** How the value is read aloud: "本期应认证 120 人". */
-  spoken: (row: StatsRow) => string;
-}
+type Column = DataColumn<StatsRow>;
 
 const people = (header: string, pick: (row: StatsRow) => number): Column => ({
-  key: header,
   header,
   value: (row) => String(pick(row)),
   spoken: (row) => `${header}${pick(row)}人`,
+  sortBy: pick,
 });
 
 const PROGRESS: Column[] = [
   people('本期应认证', (r) => r.due),
   people('已认证', (r) => r.certified),
   {
-    key: 'share',
     header: '大数据比对占比',
     value: (r) => percentText(r.dataSharePercent),
     spoken: (r) => `大数据比对占${percentText(r.dataSharePercent)}`,
+    sortBy: (r) => r.dataSharePercent,
   },
   people('即将到期', (r) => r.dueSoon),
   people('已过期', (r) => r.overdue),
@@ -93,47 +87,15 @@ function Summary({ stats }: { stats: CertificationStats }) {
 }
 
 function Table({ id, title, stats, columns }: { id: string; title: string; stats: CertificationStats; columns: Column[] }) {
-  const rows: Array<{ key: string; name: string; row: StatsRow }> = stats.byStreet.map((row, i) => ({
-    key: rowKey(row.street, i),
-    name: row.street,
-    row,
-  }));
-  if (rows.length > 1) rows.push({ key: 'total', name: '合计', row: stats.totals });
+  const rows: DataRow<StatsRow>[] = stats.byStreet.map((row, i) => ({ key: rowKey(row.street, i), name: row.street, row }));
   return (
-    <View className="cert-reports__table-wrap">
-      <View className="cert-reports__heading">{title}</View>
-      <ScrollView scrollX className="cert-reports__scroll" {...KEYBOARD_SCROLL}>
-        <View id={id} className="cert-reports__table" ariaRole="table" ariaLabel={title}>
-          <View className="cert-reports__tr cert-reports__tr--head" ariaRole="row">
-            <View className="cert-reports__th cert-reports__cell--name" ariaRole="columnheader">
-              街道
-            </View>
-            {columns.map((c) => (
-              <View key={c.key} className="cert-reports__th" ariaRole="columnheader">
-                {c.header}
-              </View>
-            ))}
-          </View>
-          {rows.map(({ key, name, row }) => (
-            <View
-              key={key}
-              id={`${id}-row-${key}`}
-              className={`cert-reports__tr${key === 'total' ? ' cert-reports__tr--total' : ''}`}
-              ariaRole="row"
-              ariaLabel={`${name}：${columns.map((c) => c.spoken(row)).join('，')}`}
-            >
-              <View className="cert-reports__td cert-reports__cell--name" ariaRole="rowheader">
-                {name}
-              </View>
-              {columns.map((c) => (
-                <View key={c.key} className="cert-reports__td" ariaRole="cell">
-                  {c.value(row)}
-                </View>
-              ))}
-            </View>
-          ))}
-        </View>
-      </ScrollView>
-    </View>
+    <DataTable
+      id={id}
+      title={title}
+      nameHeader="街道"
+      columns={columns}
+      rows={rows}
+      total={rows.length > 1 ? { key: 'total', name: '合计', row: stats.totals } : undefined}
+    />
   );
 }

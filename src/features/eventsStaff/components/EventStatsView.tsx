@@ -1,13 +1,13 @@
 import type { EventStats } from '@contract/events';
-import { ScrollView, View } from '@tarojs/components';
-import { type ReactNode, useRef, useState } from 'react';
+import { View } from '@tarojs/components';
+import { useRef, useState } from 'react';
 import { Choices } from '@/components/Choices';
+import { type DataColumn, DataTable } from '@/components/DataTable';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { SmallButton } from '@/components/SmallButton';
 import { domId } from '@/lib/domId';
-import { KEYBOARD_SCROLL } from '@/lib/keyboardScroll';
 import { useEventStats } from '../api/get-stats';
 import { rateText } from '../words';
 import { AttendanceExport } from './AttendanceExport';
@@ -69,92 +69,27 @@ function Summary({ stats }: { stats: EventStats }) {
   );
 }
 
-interface Column<R> {
-  header: string;
-  value: (row: R) => string;
-  spoken: (row: R) => string;
-  /** Something other than the value in the cell (a button); the value is still what is read aloud. */
-  cell?: (row: R) => ReactNode;
-}
-
-function Table<R>({
-  id,
-  title,
-  rows,
-  columns,
-}: {
-  id: string;
-  title: string;
-  rows: Array<{ key: string; name: string; row: R }>;
-  columns: Column<R>[];
-}) {
-  return (
-    <View>
-      <View className="events-staff__section-title" ariaRole="heading" aria-level="2">
-        {title}
-      </View>
-      <ScrollView scrollX className="events-staff__scroll" {...KEYBOARD_SCROLL}>
-        <View id={id} className="events-staff__table" ariaRole="table" ariaLabel={title}>
-          <View className="events-staff__tr events-staff__tr--head" ariaRole="row">
-            {columns.map((c, i) => (
-              <View
-                key={c.header}
-                ariaRole="columnheader"
-                className={`events-staff__th${i === 0 ? ' events-staff__cell--name' : ''}${c.cell ? ' events-staff__cell--action' : ''}`}
-              >
-                {c.header}
-              </View>
-            ))}
-          </View>
-          {rows.map(({ key, name, row }) => (
-            <View
-              key={key}
-              id={`${id}-row-${key}`}
-              className="events-staff__tr"
-              ariaRole="row"
-              ariaLabel={`${name}：${columns
-                .slice(1)
-                .filter((c) => !c.cell)
-                .map((c) => c.spoken(row))
-                .join('，')}`}
-            >
-              {columns.map((c, i) => (
-                <View
-                  key={c.header}
-                  ariaRole={i === 0 ? 'rowheader' : 'cell'}
-                  className={`events-staff__td${i === 0 ? ' events-staff__cell--name' : ''}${c.cell ? ' events-staff__cell--action' : ''}`}
-                >
-                  {c.cell ? c.cell(row) : c.value(row)}
-                </View>
-              ))}
-            </View>
-          ))}
-        </View>
-      </ScrollView>
-    </View>
-  );
-}
-
-const count = <R,>(header: string, unit: string, pick: (r: R) => number): Column<R> => ({
+const count = <R,>(header: string, unit: string, pick: (r: R) => number): DataColumn<R> => ({
   header,
   value: (r) => String(pick(r)),
   spoken: (r) => `${header}${pick(r)}${unit}`,
+  sortBy: pick,
 });
 
 type KindRow = EventStats['byKind'][number];
 
 function KindTable({ stats }: { stats: EventStats }) {
-  const columns: Column<KindRow>[] = [
-    { header: '类别', value: (r) => r.kindWords, spoken: (r) => r.kindWords },
+  const columns: DataColumn<KindRow>[] = [
     count('活动数', '个', (r) => r.events),
     count('场次', '场', (r) => r.occurrences),
     count('人次', '人次', (r) => r.personTimes),
     count('人数', '人', (r) => r.participants),
   ];
   return (
-    <Table
+    <DataTable
       id="event-stats-kinds"
       title="按类别"
+      nameHeader="类别"
       rows={stats.byKind.map((r) => ({ key: r.kind, name: r.kindWords, row: r }))}
       columns={columns}
     />
@@ -195,9 +130,8 @@ type EventRow = EventStats['byEvent'][number];
  */
 function EventTable({ stats }: { stats: EventStats }) {
   const [chosen, setChosen] = useState<EventRow | null>(null);
-  const columns: Column<EventRow>[] = [
-    { header: '活动', value: (r) => r.title, spoken: (r) => r.title },
-    { header: '类别', value: (r) => r.kindWords, spoken: (r) => r.kindWords },
+  const columns: DataColumn<EventRow>[] = [
+    { header: '类别', value: (r) => r.kindWords, spoken: (r) => r.kindWords, sortBy: (r) => r.kindWords },
     count('场次', '场', (r) => r.occurrences),
     count('报名', '人次', (r) => r.registered),
     count('签到', '人次', (r) => r.checkedIn),
@@ -205,6 +139,7 @@ function EventTable({ stats }: { stats: EventStats }) {
       header: '签到率',
       value: (r) => rateText(r.rate),
       spoken: (r) => (r.rate == null ? '没有人报名' : `签到率${rateText(r.rate)}`),
+      sortBy: (r) => r.rate ?? -1,
     },
     {
       header: '签到表',
@@ -215,9 +150,10 @@ function EventTable({ stats }: { stats: EventStats }) {
   ];
   return (
     <View>
-      <Table
+      <DataTable
         id="event-stats-events"
         title="各活动的签到率（签到 ÷ 报名）"
+        nameHeader="活动"
         rows={stats.byEvent.map((r) => ({ key: r.eventId, name: r.title, row: r }))}
         columns={columns}
       />

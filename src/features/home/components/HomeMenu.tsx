@@ -2,6 +2,7 @@ import type { Me } from '@contract/accounts';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BigButton } from '@/components/BigButton';
+import { CentreHelp } from '@/components/CentreHelp';
 import { EntryTile } from '@/components/EntryTile';
 import { useMe } from '@/features/account/api/get-me';
 import { isStaff } from '@/features/account/roles';
@@ -144,6 +145,8 @@ export function HomeMenu() {
       {consoleAuth.available && (role === 'anonymous' || !role) ? (
         <BigButton id="entry-console-sign-in" kind="secondary" label="工作人员登录" onClick={go(routes.consoleSignIn())} />
       ) : null}
+      {/* For everyone but staff: a person to call is always one tap away. */}
+      {isStaff(role) ? null : <CentreHelp text="有事不明白，可以打电话问中心：" />}
     </View>
   );
 }
