@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { formatDay } from '@/lib/dates';
+import { BarChart } from '@/services/barChart';
 import { type Street, useCertificationStats } from '../api/get-stats';
 
 /** 63.18 → "63.18%": always two decimals, as the figure is quoted. */
@@ -63,6 +64,21 @@ export function StatsTables({ street }: { street?: Street }) {
   return (
     <View className="cert-reports__block">
       <Summary stats={s} />
+      {BarChart ? (
+        <View className="cert-reports__chart">
+          <View className="cert-reports__heading" ariaRole="heading" aria-level="2">
+            已认证的人是怎么认证的（按街道）
+          </View>
+          <BarChart
+            id="stats-chart-methods"
+            title="已认证的人是怎么认证的（按街道）"
+            categories={s.byStreet.map((r) => r.street)}
+            series={STAT_METHODS.map((m) => ({ name: STAT_METHOD_WORDS[m], values: s.byStreet.map((r) => r.byMethod[m]) }))}
+            stacked
+            unit="人"
+          />
+        </View>
+      ) : null}
       <Table id="stats-table" title="认证情况（按街道）" stats={s} columns={PROGRESS} />
       <Table id="stats-methods" title="已认证的人是怎么认证的（按街道）" stats={s} columns={METHODS} />
     </View>

@@ -8,6 +8,7 @@ import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { SmallButton } from '@/components/SmallButton';
 import { domId } from '@/lib/domId';
+import { BarChart } from '@/services/barChart';
 import { useEventStats } from '../api/get-stats';
 import { rateText } from '../words';
 import { AttendanceExport } from './AttendanceExport';
@@ -44,7 +45,7 @@ export function EventStatsView() {
       ) : (
         <>
           <KindTable stats={s} />
-          <MonthBars stats={s} />
+          <Months stats={s} />
           <EventTable stats={s} />
         </>
       )}
@@ -93,6 +94,25 @@ function KindTable({ stats }: { stats: EventStats }) {
       rows={stats.byKind.map((r) => ({ key: r.kind, name: r.kindWords, row: r }))}
       columns={columns}
     />
+  );
+}
+
+/** In the browser console, a chart (ECharts, each bar's number written on it); on a phone, written bars. */
+function Months({ stats }: { stats: EventStats }) {
+  if (!BarChart) return <MonthBars stats={stats} />;
+  return (
+    <View id="event-stats-months">
+      <View className="events-staff__section-title" ariaRole="heading" aria-level="2">
+        按月份（人次）
+      </View>
+      <BarChart
+        id="event-stats-month-chart"
+        title={`${stats.year}年按月份的参加人次`}
+        categories={stats.byMonth.map((m) => `${m.month}月`)}
+        series={[{ name: '人次', values: stats.byMonth.map((m) => m.personTimes) }]}
+        unit="人次"
+      />
+    </View>
   );
 }
 
