@@ -18,6 +18,12 @@ import { installFetchIfMissing } from './nodeFetch';
 import { phoneFiles, readSheet, waitUntil } from './phoneFiles';
 import { startWeapp, type WeappHarness } from './simulate';
 
+/** The element's DOM node; fails plainly when the element is not on the page. */
+const domOf = (el: { dom?: unknown } | undefined): HTMLElement => {
+  if (!el?.dom) throw new Error('element not on the page');
+  return el.dom as HTMLElement;
+};
+
 installFetchIfMissing();
 
 const roster = generateDemoData({ scale: 'demo' }).roster;
@@ -106,7 +112,7 @@ test('a tap on a column header sorts the streets by it, a second tap the other w
   const expected = await stats();
   const page = await reportsPage();
   const order = () =>
-    Array.from((page.byId('stats-table')?.dom as HTMLElement).children as ArrayLike<Element>)
+    Array.from(domOf(page.byId('stats-table')).children as ArrayLike<Element>)
       .slice(1)
       .map((row) => (row.children[0]?.textContent ?? '').trim());
   const streets = expected.byStreet.map((r) => r.street);
@@ -131,7 +137,7 @@ test('a tap on a column header sorts the streets by it, a second tap the other w
   await page.tap('stats-table-sort-0');
   await page.waitForText('按「街道」顺序排列');
   expect(order()).toEqual([...[...streets].sort((a, b) => a.localeCompare(b, 'zh-CN')), '合计']);
-  const methods = Array.from((page.byId('stats-methods')?.dom as HTMLElement).children as ArrayLike<Element>)
+  const methods = Array.from(domOf(page.byId('stats-methods')).children as ArrayLike<Element>)
     .slice(1)
     .map((row) => (row.children[0]?.textContent ?? '').trim());
   expect(methods).toEqual([...streets, '合计']);

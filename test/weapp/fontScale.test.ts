@@ -13,6 +13,12 @@ import { type LocalCloud, startLocalCloud } from '../support/localCloud';
 import { installFetchIfMissing } from './nodeFetch';
 import { startWeapp, WEAPP_DIST, type WeappHarness } from './simulate';
 
+/** The element's DOM node; fails plainly when the element is not on the page. */
+const domOf = (el: { dom?: unknown } | undefined): HTMLElement => {
+  if (!el?.dom) throw new Error('element not on the page');
+  return el.dom as HTMLElement;
+};
+
 installFetchIfMissing();
 
 let cloud: LocalCloud;
@@ -75,7 +81,7 @@ describe.each([
     const page = await wx.renderPage(route, QUERIES[route] ?? {});
     await page.waitForText(() => !!page.comp.querySelector('.page'));
     const root = page.comp.querySelector('.page');
-    const style = (root?.dom as HTMLElement).getAttribute('style') ?? '';
+    const style = domOf(root).getAttribute('style') ?? '';
     expect(style.replace(/\s/g, '')).toContain(`--font-scale:${expected}`);
     expect(page.text().length).toBeGreaterThan(2);
   });

@@ -5,6 +5,12 @@ import { type LocalCloud, startLocalCloud } from '../support/localCloud';
 import { installFetchIfMissing } from './nodeFetch';
 import { startWeapp, type WeappHarness } from './simulate';
 
+/** The element's DOM node; fails plainly when the element is not on the page. */
+const domOf = (el: { dom?: unknown } | undefined): HTMLElement => {
+  if (!el?.dom) throw new Error('element not on the page');
+  return el.dom as HTMLElement;
+};
+
 installFetchIfMissing();
 
 let cloud: LocalCloud;
@@ -115,7 +121,7 @@ test('大字模式 on the home page makes every letter a quarter larger, and is 
   });
   const home = await wx.renderPage('pages/index/index');
   await home.waitForText('字还是太小？');
-  const scale = () => ((home.comp.querySelector('.page')?.dom as HTMLElement).getAttribute('style') ?? '').replace(/\s/g, '');
+  const scale = () => (domOf(home.comp.querySelector('.page')).getAttribute('style') ?? '').replace(/\s/g, '');
   expect(scale()).toMatch(/--font-scale:1(;|$)/);
   await home.tap('elder-mode-switch');
   await home.waitForText('现在是大字模式');
@@ -123,9 +129,7 @@ test('大字模式 on the home page makes every letter a quarter larger, and is 
   expect(stored.get('elderMode')).toBe('on');
   // A page opened later starts in 大字模式 too.
   const again = await wx.renderPage('pages/notices/index');
-  expect(((again.comp.querySelector('.page')?.dom as HTMLElement).getAttribute('style') ?? '').replace(/\s/g, '')).toContain(
-    '--font-scale:1.25',
-  );
+  expect((domOf(again.comp.querySelector('.page')).getAttribute('style') ?? '').replace(/\s/g, '')).toContain('--font-scale:1.25');
   await home.tap('elder-mode-switch');
   await home.waitForText('字还是太小？');
   expect(scale()).toMatch(/--font-scale:1(;|$)/);
