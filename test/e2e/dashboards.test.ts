@@ -67,4 +67,20 @@ test('staff see certification by method and street, and person-times by month, a
     await chart.scrollIntoViewIfNeeded();
     await journey.shoot(page, 'dashboards-02-events.png');
   });
+
+  await journey.step(tab, 'wide-console', async () => {
+    // On a PC the console pages use the width for their tables; reading pages keep a readable line length.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const widthOf = async (route: string) => {
+      await page.goto('about:blank');
+      await page.goto(`${journey.appUrl}#${route}`);
+      await shown(page, '.page__content').waitFor();
+      return shown(page, '.page').evaluate((el) => el.getBoundingClientRect().width);
+    };
+    expect(await widthOf('/pages/staff/certification/index')).toBeGreaterThan(1200);
+    expect(await widthOf('/pages/notices/index')).toBeLessThanOrEqual(1000);
+    await page.goto(`${journey.appUrl}#/pages/staff/certification/index`);
+    await shown(page, '#stats-chart-methods svg').waitFor();
+    await journey.shoot(page, 'dashboards-03-console-wide.png');
+  });
 }, 120_000);

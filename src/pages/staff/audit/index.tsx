@@ -4,7 +4,7 @@ import { AuditLog } from '@/features/staff/components/AuditLog';
 
 export default function StaffAuditPage() {
   return (
-    <Page title="操作记录">
+    <Page console title="操作记录">
       <AdminOnly>
         <AuditLog />
       </AdminOnly>

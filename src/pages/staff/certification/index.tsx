@@ -4,7 +4,7 @@ import { CertificationReports } from '@/features/certificationReports/components
 
 export default function StaffCertificationReportsPage() {
   return (
-    <Page title="认证统计和名单导出">
+    <Page console title="认证统计和名单导出">
       <StaffOnly>
         <CertificationReports />
       </StaffOnly>

@@ -4,7 +4,7 @@ import { StaffCertify } from '@/features/certification/components/StaffCertify';
 
 export default function StaffCertifyPage() {
   return (
-    <Page title="现场和上门认证">
+    <Page console title="现场和上门认证">
       <StaffOnly>
         <StaffCertify />
       </StaffOnly>

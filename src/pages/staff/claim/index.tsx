@@ -3,7 +3,7 @@ import { ClaimInvitation } from '@/features/staff/components/ClaimInvitation';
 
 export default function StaffClaimPage() {
   return (
-    <Page title="开通工作人员账号">
+    <Page console title="开通工作人员账号">
       <ClaimInvitation />
     </Page>
   );

@@ -5,7 +5,7 @@ import { VerificationList } from '@/features/comparison/components/VerificationL
 
 export default function StaffComparisonPage() {
   return (
-    <Page title="大数据比对认证">
+    <Page console title="大数据比对认证">
       <StaffOnly>
         <Comparison />
         <VerificationList />

@@ -7,7 +7,7 @@ import { routeParam } from '@/lib/routes';
 export default function StaffEventCheckinPage() {
   const { params } = useRouter();
   return (
-    <Page title="活动签到">
+    <Page console title="活动签到">
       <StaffOnly>
         <CheckinDesk occurrenceId={routeParam(params.occurrenceId)} />
       </StaffOnly>

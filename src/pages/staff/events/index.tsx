@@ -4,7 +4,7 @@ import { EventDesk } from '@/features/eventsStaff/components/EventDesk';
 
 export default function StaffEventsPage() {
   return (
-    <Page title="活动管理">
+    <Page console title="活动管理">
       <StaffOnly>
         <EventDesk />
       </StaffOnly>

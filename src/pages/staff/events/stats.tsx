@@ -4,7 +4,7 @@ import { EventStatsView } from '@/features/eventsStaff/components/EventStatsView
 
 export default function StaffEventStatsPage() {
   return (
-    <Page title="活动统计">
+    <Page console title="活动统计">
       <StaffOnly>
         <EventStatsView />
       </StaffOnly>

@@ -4,7 +4,7 @@ import { LinkQueue } from '@/features/staff/components/LinkQueue';
 
 export default function StaffFamilyPage() {
   return (
-    <Page title="家属关联审核">
+    <Page console title="家属关联审核">
       <StaffOnly>
         <LinkQueue />
       </StaffOnly>

@@ -4,7 +4,7 @@ import { RosterImport } from '@/features/rosterImport/components/RosterImport';
 
 export default function StaffImportPage() {
   return (
-    <Page title="导入退休人员名单">
+    <Page console title="导入退休人员名单">
       <StaffOnly>
         <RosterImport />
       </StaffOnly>

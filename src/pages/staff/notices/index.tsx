@@ -4,7 +4,7 @@ import { NoticeDesk } from '@/features/contentStaff/components/NoticeDesk';
 
 export default function StaffNoticesPage() {
   return (
-    <Page title="发布通知">
+    <Page console title="发布通知">
       <StaffOnly>
         <NoticeDesk />
       </StaffOnly>

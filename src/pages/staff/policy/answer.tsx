@@ -8,7 +8,7 @@ export default function StaffPolicyAnswerPage() {
   const { params } = useRouter();
   const id = routeParam(params.id);
   return (
-    <Page title={id ? '政策问答' : '新建政策问答'}>
+    <Page console title={id ? '政策问答' : '新建政策问答'}>
       <StaffOnly>
         <AnswerWorkspace answerId={id} editFirst={params.edit === '1'} />
       </StaffOnly>

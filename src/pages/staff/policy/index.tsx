@@ -4,7 +4,7 @@ import { AnswerDesk } from '@/features/contentStaff/components/AnswerDesk';
 
 export default function StaffPolicyPage() {
   return (
-    <Page title="政策问答管理">
+    <Page console title="政策问答管理">
       <StaffOnly>
         <AnswerDesk />
       </StaffOnly>

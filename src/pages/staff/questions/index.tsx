@@ -4,7 +4,7 @@ import { QuestionDesk } from '@/features/contentStaff/components/QuestionDesk';
 
 export default function StaffQuestionsPage() {
   return (
-    <Page title="群众提问">
+    <Page console title="群众提问">
       <StaffOnly>
         <QuestionDesk />
       </StaffOnly>

@@ -4,7 +4,7 @@ import { RosterBrowser } from '@/features/staff/components/RosterBrowser';
 
 export default function StaffRosterPage() {
   return (
-    <Page title="退休人员名册">
+    <Page console title="退休人员名册">
       <StaffOnly>
         <RosterBrowser />
       </StaffOnly>

@@ -3,7 +3,7 @@ import { ConsoleSignIn } from '@/features/console/components/ConsoleSignIn';
 
 export default function ConsoleSignInPage() {
   return (
-    <Page title="工作人员登录">
+    <Page console title="工作人员登录">
       <ConsoleSignIn />
     </Page>
   );

@@ -4,7 +4,7 @@ import { StaffTeam } from '@/features/staff/components/StaffTeam';
 
 export default function StaffTeamPage() {
   return (
-    <Page title="工作人员管理">
+    <Page console title="工作人员管理">
       <AdminOnly>
         <StaffTeam />
       </AdminOnly>
