@@ -296,3 +296,40 @@ test('大字模式 on the home page: a quarter larger, the title at least 30 pt,
     await page.waitForFunction(() => document.querySelector('.page')?.getAttribute('data-font-scale') === '1');
   });
 }, 60_000);
+
+test('the console from the keyboard: Tab reaches the controls, Enter and the space bar press them', async () => {
+  const tab = await journey.openTab();
+  const { page } = tab;
+  await journey.step(tab, 'keyboard', async () => {
+    await journey.signIn(tab, 'staff');
+    await ready(page);
+    // Tab from the top lands on a control, drawn with a visible outline.
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { role: el.getAttribute('role'), outline: getComputedStyle(el).outlineStyle };
+    });
+    expect(['button', 'link', 'checkbox', 'radio']).toContain(first.role);
+    expect(first.outline).toBe('solid');
+    // Every control on the page is in the Tab order.
+    const missing = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[role=button], [role=link], [role=checkbox], [role=radio]'))
+        .filter((el) => el.getAttribute('tabindex') !== '0')
+        .map((el) => el.id || el.className),
+    );
+    expect(missing).toEqual([]);
+    // The space bar switches 大字模式; Enter opens a tile.
+    await shown(page, '#elder-mode-switch').focus();
+    await page.keyboard.press(' ');
+    await shown(page, '#elder-mode-state').filter({ hasText: '现在是大字模式' }).waitFor();
+    await shown(page, '#elder-mode-switch').focus();
+    await page.keyboard.press('Enter');
+    await shown(page, '#elder-mode-state').filter({ hasText: '字还是太小？' }).waitFor();
+    await shown(page, '#entry-staff-policy').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.hash.startsWith('#/pages/staff/policy/index'));
+    // Controls drawn later (the list, after its data) join the Tab order too.
+    await shown(page, '#answers-list [role=link]').first().waitFor();
+    expect(await shown(page, '#answers-list [role=link]').first().getAttribute('tabindex')).toBe('0');
+  });
+}, 60_000);
