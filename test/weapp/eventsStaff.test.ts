@@ -305,6 +305,31 @@ describe('on the day: 签到 for a lecture at 09:00 today', () => {
     expect(page.byId('checkin-scan')).toBeDefined();
   });
 
+  test("找人 narrows the list by name or the phone number's last 4 digits, and says when nobody matches", async () => {
+    const lineOf = (p: { registrationId: string }) => page.byId(`attendee-${domId(p.registrationId)}`);
+    await page.type('attendees-find', other.name);
+    await page.waitForText('找到 1 人');
+    expect(lineOf(other)).toBeDefined();
+    expect(lineOf(mine)).toBeUndefined();
+    expect(lineOf(parent)).toBeUndefined();
+    expect(textOf(page.byId('attendees'))).toContain('已报名（找到1人，共3人）');
+
+    const list = await events('staff', { action: 'registration.list', occurrenceId: occId });
+    const withPhone = list.lines.find((l: any) => l.phoneMasked);
+    expect(withPhone).toBeDefined();
+    await page.type('attendees-find', withPhone.phoneMasked.slice(-4));
+    await page.waitForText('找到');
+    expect(page.byId(`attendee-${domId(withPhone.registrationId)}`)).toBeDefined();
+
+    await page.type('attendees-find', '欧阳不存在');
+    await page.waitForText('名单里没有「欧阳不存在」');
+    for (const p of [mine, parent, other]) expect(lineOf(p)).toBeUndefined();
+
+    await page.type('attendees-find', '');
+    await page.waitForText('已报名（3人）');
+    for (const p of [mine, parent, other]) expect(lineOf(p)).toBeDefined();
+  });
+
   test('checking in from the list shows the time; 撤销 takes it back', async () => {
     const line = `attendee-${domId(other.registrationId)}`;
     await page.tap(`${line}-mark`);

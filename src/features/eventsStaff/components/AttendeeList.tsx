@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Callout } from '@/components/Callout';
 import { ConfirmStep } from '@/components/ConfirmStep';
 import { EmptyState } from '@/components/EmptyState';
+import { Field } from '@/components/Field';
 import { SmallButton } from '@/components/SmallButton';
 import { domId } from '@/lib/domId';
 import { messageOf } from '@/services/cloudError';
@@ -15,18 +16,38 @@ import { timeOfDay, viaWords } from '../words';
  * Everyone registered for the occurrence, as the server orders them: confirmed (签到 from the
  * list, or 撤销 a mistaken one), the waitlist in line order, then requests waiting for approval
  * (通过 / 不通过, the refusal after a second step). Cancelled and refused ones only as a count.
+ * Once the list is long, 找人 narrows it by name or the phone's last digits (on the phone, as typed).
  */
 export function AttendeeList({ list }: { list: RegistrationList }) {
-  const confirmed = list.lines.filter((l) => l.status === 'confirmed');
-  const waiting = list.lines.filter((l) => l.status === 'waitlisted');
-  const pending = list.lines.filter((l) => l.status === 'pending');
+  const [who, setWho] = useState('');
+  const wanted = who.trim();
+  const lines = wanted ? list.lines.filter((l) => matches(l, wanted)) : list.lines;
+  const confirmed = lines.filter((l) => l.status === 'confirmed');
+  const waiting = lines.filter((l) => l.status === 'waitlisted');
+  const pending = lines.filter((l) => l.status === 'pending');
   const { cancelled, refused } = list.counts;
+  const total = list.lines.filter((l) => l.status === 'confirmed').length;
   return (
     <View id="attendees">
+      {list.lines.length >= FIND_FROM ? (
+        <View ariaRole="search" ariaLabel="在名单里找人">
+          <Field id="attendees-find" label="找人" hint="填姓名，或手机号最后 4 位" value={who} onInput={setWho} maxlength={20} />
+          {wanted ? (
+            <View className="events-staff__text" id="attendees-found" ariaRole="status">
+              {lines.length ? `找到 ${lines.length} 人` : `名单里没有「${wanted}」`}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
       <View className="events-staff__section-title" ariaRole="heading" aria-level="2">
-        已报名（{confirmed.length}人）
+        {wanted ? `已报名（找到${confirmed.length}人，共${total}人）` : `已报名（${confirmed.length}人）`}
       </View>
-      {confirmed.length === 0 ? <EmptyState message="还没有人报名这一场" hint="现场来的老人，可以用上面的「现场报名」登记。" /> : null}
+      {confirmed.length === 0 && !wanted ? (
+        <EmptyState message="还没有人报名这一场" hint="现场来的老人，可以用上面的「现场报名」登记。" />
+      ) : null}
+      {lines.length === 0 && wanted ? (
+        <EmptyState message={`名单里没有「${wanted}」`} hint="可以只填姓再找；现场来的老人，可以用上面的「现场报名」登记。" />
+      ) : null}
       {confirmed.map((l) => (
         <ConfirmedLine key={l.registrationId} line={l} />
       ))}
@@ -63,6 +84,15 @@ export function AttendeeList({ list }: { list: RegistrationList }) {
       ) : null}
     </View>
   );
+}
+
+/** 找人 appears once the list is this long (a short list is read at a glance). */
+export const FIND_FROM = 3;
+
+/** A name containing what was typed, or (digits only) a phone ending in them. */
+function matches(line: RosterLine, wanted: string): boolean {
+  if (line.retireeName.includes(wanted)) return true;
+  return /^\d{2,4}$/.test(wanted) && !!line.phoneMasked?.endsWith(wanted);
 }
 
 function Who({ line }: { line: RosterLine }) {
