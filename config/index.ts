@@ -25,11 +25,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     // One folder per platform: the repo root's project.config.json points WeChat at dist/weapp.
-    outputRoot: `dist/${platform}`,
+    // TARO_OUTPUT_ROOT puts a build elsewhere (the production-build test, beside the local build).
+    outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${platform}`,
     plugins: [path.join(__dirname, 'a11y-plugin.ts')],
     defineConstants: {
       CLOUD_MODE: JSON.stringify(cloudMode),
       CLOUDBASE_ENV_ID: JSON.stringify(cloudEnvId),
+      // The local H5 demo (the emulator's demo sign-in, the demo file's hint): the local H5 build only. A literal, so other builds drop its code and words.
+      LOCAL_DEMO: JSON.stringify(platform === 'h5' && cloudMode === 'local'),
     },
     alias: {
       '@': path.join(root, 'src'),

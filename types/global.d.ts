@@ -13,6 +13,8 @@ declare module '*.scss';
 declare const CLOUD_MODE: 'local' | 'production';
 /** The CloudBase environment id ('local-dev' against the emulator). */
 declare const CLOUDBASE_ENV_ID: string;
+/** True in the local H5 build only: the emulator's demo sign-in and demo hints (absent from WeChat and production builds). */
+declare const LOCAL_DEMO: boolean;
 
 declare namespace NodeJS {
   interface ProcessEnv {

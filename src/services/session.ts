@@ -3,21 +3,20 @@ import Taro from '@tarojs/taro';
 /**
  * Dev sign-in, for the H5 build against the local emulator only. In WeChat the caller
  * is who WeChat says; in production H5, CloudBase's own login. Every function here
- * checks the build constants first so those builds drop the rest.
+ * checks the build constant `LOCAL_DEMO` first, so those builds drop the rest; components
+ * test `LOCAL_DEMO` themselves (a literal there too, so their demo words are dropped as well).
  */
 const STORAGE_KEY = 'devToken';
 const PARAM = 'devToken';
 
-export const devSignInEnabled = process.env.TARO_ENV === 'h5' && CLOUD_MODE === 'local';
-
 export function devToken(): string | null {
-  if (!(process.env.TARO_ENV === 'h5' && CLOUD_MODE === 'local')) return null;
+  if (!LOCAL_DEMO) return null;
   return (Taro.getStorageSync(STORAGE_KEY) as string) || null;
 }
 
 /** On start: keep `?devToken=…` from the sign-in page, and take it out of the address bar. */
 export function captureDevToken(): void {
-  if (!(process.env.TARO_ENV === 'h5' && CLOUD_MODE === 'local')) return;
+  if (!LOCAL_DEMO) return;
   const url = new URL(window.location.href);
   // The emulator puts it before the `#/route`; accept it after, too.
   const token = url.searchParams.get(PARAM) ?? splitHash(url.hash)[1].get(PARAM);
@@ -28,12 +27,12 @@ export function captureDevToken(): void {
 
 /** Where the "本地演示登录" button goes; the sign-in page sends the browser back here. */
 export function signInUrl(): string {
-  if (!(process.env.TARO_ENV === 'h5' && CLOUD_MODE === 'local')) return '';
+  if (!LOCAL_DEMO) return '';
   return `/__cloud/dev/signin?return=${encodeURIComponent(appUrlWithoutToken())}`;
 }
 
 export function signOut(): void {
-  if (!(process.env.TARO_ENV === 'h5' && CLOUD_MODE === 'local')) return;
+  if (!LOCAL_DEMO) return;
   Taro.removeStorageSync(STORAGE_KEY);
 }
 

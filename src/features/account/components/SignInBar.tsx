@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { BigButton } from '@/components/BigButton';
-import { devSignInEnabled, signInUrl, signOut } from '@/services/session';
+import { signInUrl, signOut } from '@/services/session';
 import { useMe } from '../api/get-me';
 import { roleName } from '../roles';
 import './SignInBar.scss';
@@ -10,7 +10,7 @@ import './SignInBar.scss';
  * WeChat and production builds render nothing (the build constants fold this away).
  */
 export function SignInBar() {
-  if (!devSignInEnabled) return null;
+  if (!LOCAL_DEMO) return null;
   return <DevSignInBar />;
 }
 

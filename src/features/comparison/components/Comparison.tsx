@@ -15,8 +15,6 @@ import './comparison.scss';
 
 const MB = 1024 * 1024;
 const sizeText = (bytes: number) => (bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
-/** Only the local emulator has the demo file (its people are the demo roster's). */
-const localDemo = process.env.TARO_ENV === 'h5' && CLOUD_MODE === 'local';
 
 /** Staff: upload an evidence file, watch it being matched, read the report. */
 export function Comparison() {
@@ -72,7 +70,8 @@ export function Comparison() {
           表头需要这些列：{EVIDENCE_COLUMNS.join('、')}
           （姓名可以空着）。同一个文件比对两次不会重复认证。死亡、注销记录不会认证，这些人会列入下面的核实名单。
         </Text>
-        {localDemo ? (
+        {/* Only the local emulator has the demo file (its people are the demo roster's). */}
+        {LOCAL_DEMO ? (
           <Callout tone="info" id="match-demo-hint">
             本地试用：项目里的 emulator/seed/demo-evidence.csv 是一份示例文件，里面的人都在演示名单上。
           </Callout>

@@ -9,7 +9,7 @@ import { getMe, getMeQueryOptions } from '@/features/account/api/get-me';
 import { routes } from '@/lib/routes';
 import { messageOf } from '@/services/cloudError';
 import { consoleAuth } from '@/services/consoleAuth';
-import { devSignInEnabled, signInUrl } from '@/services/session';
+import { signInUrl } from '@/services/session';
 
 /**
  * The staff console's sign-in (H5). In production: the CloudBase username and password
@@ -27,11 +27,9 @@ export function ConsoleSignIn() {
     return (
       <View>
         <Callout tone="info">
-          {devSignInEnabled
-            ? '这是本地演示版：请用「本地演示登录」选择一个工作人员账号。'
-            : '在微信里不需要另外登录：您的微信就是您的账号。'}
+          {LOCAL_DEMO ? '这是本地演示版：请用「本地演示登录」选择一个工作人员账号。' : '在微信里不需要另外登录：您的微信就是您的账号。'}
         </Callout>
-        {devSignInEnabled ? (
+        {LOCAL_DEMO ? (
           <BigButton id="console-dev-sign-in" label="本地演示登录" onClick={() => window.location.assign(signInUrl())} />
         ) : null}
       </View>
