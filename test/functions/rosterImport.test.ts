@@ -197,6 +197,29 @@ test('a file that is not a roster fails with a reason, and writes nothing', asyn
   expect(await retireeCount()).toBe(before);
 });
 
+test('hostile cells: an overlong line fails the file with its line number and writes nothing; a long name is a row problem; a formula stays text', async () => {
+  const [huge, longName, formula, fine] = rows(6000, 6004);
+  const before = await retireeCount();
+  // A 1 MB cell: the file is refused whole, naming the line, before anything is written.
+  const { data: refused } = (await importFile('超长的花名册.csv', csvOf([fine, { ...huge, community: 'x'.repeat(1_000_000) }]))) as any;
+  expect(refused.phase).toBe('failed');
+  expect(refused.failure).toContain('文件第3行的格式不对');
+  expect(await retireeCount()).toBe(before);
+
+  const hostile = [{ ...longName, name: '张'.repeat(300) }, { ...formula, community: '=A1+1' }, fine];
+  const { data: job } = (await importFile('恶意的花名册.csv', csvOf(hostile))) as any;
+  expect(job).toMatchObject({ phase: 'done', total: 3, valid: 2, invalid: 1, inserted: 2 });
+  expect(job.sampleErrors.map((e: any) => `${e.row}:${e.column}`)).toEqual(['2:姓名']);
+  expect(job.sampleErrors[0].problem).toMatch(/[\u4e00-\u9fff]/);
+  expect(await retireeCount()).toBe(before + 2);
+  // The formula is stored as the text it was; exports neutralise it (tested with the exports).
+  const stored = (await db.collection('retirees').where({ name: formula.name, birthDate: formula.birthDate }).get()).data;
+  expect(stored.map((r: any) => r.community)).toEqual(['=A1+1']);
+  // The error report names the row without repeating the whole cell back.
+  const report = Buffer.from(await (await fetch(job.errorReportUrl)).arrayBuffer()).toString('utf8');
+  expect(report.length).toBeLessThan(1_000);
+});
+
 test('only district-wide staff import; bad input is refused in Chinese', async () => {
   const fileID = await upload('x.csv', csvOf(rows(1800, 1801)));
   const street = await roster(
