@@ -79,7 +79,12 @@ export function createCloudServer({ db, txs, functions, auth, adminActions = {},
       if (req.method === 'POST' && fn) {
         const raw = await readBody(req, CALL_BODY_LIMIT);
         if (raw === null) return json(res, 413, { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太大了，请分开提交' });
-        const { data } = JSON.parse(raw || '{}');
+        let data: unknown;
+        try {
+          data = (JSON.parse(raw || '{}') as { data?: unknown } | null)?.data;
+        } catch {
+          return json(res, 400, { code: 'INVALID_REQUEST', message: '请求的格式不对，请更新小程序后再试' });
+        }
         const identity = auth.identityFor(header(req, 'x-dev-token'));
         const out = await functions.invoke(fn[1], data ?? {}, identity);
         if (!out.ok) return json(res, 502, { code: out.code, message: out.message });
