@@ -24,7 +24,7 @@ async function main() {
   writeSection(bench.name, markdown);
   log(`done; section "${bench.name}" written to bench/RESULTS.md`);
   // Some tools leave handles open (miniprogram-ci's file watcher): the benchmark is over, so end.
-  process.exit(0);
+  process.exit(process.exitCode ?? 0);
 }
 
 main().catch((e) => {

@@ -62,7 +62,7 @@ export function defineFunction(name: string, actions: Record<string, ActionSpec<
 }
 
 /** The first problem, in the words the schema gave it (Chinese); a generic sentence otherwise. */
-function firstMessage(error: z.ZodError): string {
+export function firstMessage(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return '填写的内容不对，请检查';
   if (issue.code === 'unrecognized_keys') return '提交了不认识的内容，请更新小程序后再试';

@@ -5,6 +5,7 @@ import { PRIVACY_VERSION } from '../../contract/accounts';
 import { FACE_CONSENT_VERSION } from '../../contract/certification';
 import { shanghaiDay } from '../../contract/time';
 import { generateDemoData } from '../../emulator/seed/generate';
+import { functionTables } from '../support/functionTables';
 import { type LocalCloud, startLocalCloud } from '../support/localCloud';
 
 /**
@@ -408,21 +409,6 @@ async function streetMatchJob(w: World): Promise<string> {
 }
 
 /** Every built function's table, found by folder, as the deploy script finds them. */
-function functionTables(): CloudFunction[] {
-  const dir = path.resolve(__dirname, '../../cloudfunctions');
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith('_') && fs.existsSync(path.join(dir, d.name, 'index.ts')))
-    .map((d) => {
-      const mod = require(path.join(dir, d.name, 'index.ts'));
-      const fn = Object.values(mod).find((v: any) => v && typeof v === 'object' && 'actions' in v && v.name === d.name) as
-        | CloudFunction
-        | undefined;
-      if (!fn) throw new Error(`cloudfunctions/${d.name}/index.ts exports no defineFunction('${d.name}', …) table`);
-      return fn;
-    });
-}
-
 let cloud: LocalCloud;
 const tokens = {} as Record<Persona, string | undefined>;
 let world: World;
