@@ -182,7 +182,12 @@ const bench: Bench = {
             ),
           ]);
         } catch (e) {
-          record(action, msSince(t), 'error', `HTTP ${(e as any).status ?? (e as any).code ?? 'error'}`);
+          record(
+            action,
+            msSince(t),
+            'error',
+            `HTTP ${(e as any).status ?? ''} ${(e as any).code ?? (e as Error).message} at ${Math.round((Date.now() - started) / 1000)} s`,
+          );
           return null;
         }
         const ms = msSince(t);

@@ -32,7 +32,16 @@ interface Instance {
   worker: Worker;
   busy: boolean;
   mtime: number;
+  /** Settles once the bundle is loaded (SCF's initialisation phase), rejects if it cannot be. */
+  ready: Promise<void>;
 }
+
+/**
+ * SCF times a function's initialisation (loading the code) apart from each invocation, with a
+ * limit of its own; the `timeout` in cloudbaserc.json is for the invocation. Without this, many
+ * instances starting at once on a small machine ran out of their invocation time while loading.
+ */
+const INIT_LIMIT_MS = 65_000;
 
 const MAX_INSTANCES = Number(process.env.EMULATOR_MAX_INSTANCES ?? 8);
 const WORKER_SCRIPT = path.join(__dirname, 'worker.js');
@@ -59,6 +68,20 @@ export class FunctionsHost {
       return { ok: false, code: 'FUNCTIONS_NOT_FOUND', message: `function not found: ${name}` };
     }
     const instance = await this.acquire(name);
+    let initTimer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        instance.ready,
+        new Promise((_, reject) => {
+          initTimer = setTimeout(() => reject(new Error(`function ${name} did not initialise in ${INIT_LIMIT_MS} ms`)), INIT_LIMIT_MS);
+        }),
+      ]);
+    } catch (e) {
+      this.discard(name, instance);
+      return { ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: (e as Error).message };
+    } finally {
+      clearTimeout(initTimer);
+    }
     const id = this.nextId++;
     const env: Record<string, string> = {};
     if (identity.openid) {
@@ -123,7 +146,23 @@ export class FunctionsHost {
         return idle;
       }
       if (pool.length < MAX_INSTANCES) {
-        const inst: Instance = { worker: this.spawn(name), busy: true, mtime };
+        const worker = this.spawn(name);
+        const ready = new Promise<void>((resolve, reject) => {
+          const onReady = (msg: { ready?: boolean }) => {
+            if (!msg?.ready) return;
+            worker.off('message', onReady);
+            worker.off('exit', onExit);
+            resolve();
+          };
+          const onExit = (code: number) => {
+            worker.off('message', onReady);
+            reject(new Error(`function ${name} instance exited while loading (${code})`));
+          };
+          worker.on('message', onReady);
+          worker.once('exit', onExit);
+        });
+        ready.catch(() => undefined); // awaited (and reported) by the invocation
+        const inst: Instance = { worker, busy: true, mtime, ready };
         pool.push(inst);
         return inst;
       }

@@ -19,6 +19,8 @@ const IDENTITY_KEYS = [
 
 const mod = require(bundlePath);
 const main = mod.main || mod.default?.main;
+// Loaded: the invocation's time limit starts from here (SCF times initialisation apart).
+parentPort.postMessage({ ready: true });
 
 parentPort.on('message', async (inv) => {
   for (const k of IDENTITY_KEYS) delete process.env[k];
