@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { CloudFunction } from '../../cloudfunctions/_lib/defineFunction';
 import { PRIVACY_VERSION } from '../../contract/accounts';
 import { FACE_CONSENT_VERSION } from '../../contract/certification';
 import { shanghaiDay } from '../../contract/time';
