@@ -103,15 +103,14 @@ async function startWithProvider(attempt: AttemptDoc, retiree: RetireeDoc, calle
   const idNumber = decryptPii(pii(), retiree.idEnc);
   let ref: { providerRef: string; url: string | null; outSeqNo: string | null } | null = null;
   let providerCode = '';
+  checkChannel(attempt.channel, caller, returnUrl);
   if (attempt.channel === 'weapp') {
-    const openid = caller.identity?.startsWith('wx:') ? caller.identity.slice(3) : null;
-    if (!openid) throw invalidInput('请在微信小程序里刷脸认证');
+    const openid = openidOf(caller) as string;
     const res = await getVerifyId({ openid, name: retiree.name, idNumber });
     if (res.ok) ref = { providerRef: res.verifyId, url: null, outSeqNo: res.outSeqNo };
     else providerCode = res.providerCode;
   } else {
-    if (!returnUrl || !allowedReturn(returnUrl)) throw invalidInput('返回地址不对，请从首页重新进入');
-    const res = await detectAuth({ name: retiree.name, idNumber, redirectUrl: returnUrl, extra: attempt._id });
+    const res = await detectAuth({ name: retiree.name, idNumber, redirectUrl: returnUrl as string, extra: attempt._id });
     if (res.ok) ref = { providerRef: res.bizToken, url: res.url, outSeqNo: null };
     else providerCode = res.providerCode;
   }
@@ -128,6 +127,14 @@ async function startWithProvider(attempt: AttemptDoc, retiree: RetireeDoc, calle
     .doc(attempt._id)
     .update({ status: 'started', ...ref });
   return { ...attempt, status: 'started', ...ref };
+}
+
+const openidOf = (caller: Caller) => (caller.identity?.startsWith('wx:') ? caller.identity.slice(3) : null);
+
+/** What the channel needs from the caller and the input; checked before an attempt is written, so a refused start leaves nothing behind. */
+function checkChannel(channel: AttemptDoc['channel'], caller: Caller, returnUrl?: string) {
+  if (channel === 'weapp' && !openidOf(caller)) throw invalidInput('请在微信小程序里刷脸认证');
+  if (channel !== 'weapp' && (!returnUrl || !allowedReturn(returnUrl))) throw invalidInput('返回地址不对，请从首页重新进入');
 }
 
 /** H5 sends people back only to this deployment's own pages (APP_H5_ORIGINS; no open redirect). */
@@ -203,6 +210,7 @@ export const faceActions = {
       const acting = await actingFor(caller, retireeId);
       if (!(await hasFaceConsent(caller.identity as string))) throw new AppError('NEEDS_CONSENT', '请先阅读并同意人脸信息的使用说明');
       const retiree = await checkRetiree(retireeId);
+      checkChannel(channel, caller, returnUrl);
       const requestKey = `${acting.operatorUserId}:${requestId}`;
 
       // A retried request: the same attempt (started again only if the provider had not started it).

@@ -344,11 +344,16 @@ describe('durability', () => {
           const cloudPath = `crash/${w}/文件-${i}.bin`;
           const content = crypto.randomBytes(256 * 1024 + ((i * 7919) % (1024 * 1024)));
           attempted.set(cloudPath, sha(content));
-          try {
-            await oapp.uploadFile({ cloudPath, fileContent: content });
-          } catch {
-            return; // the server died under us: this upload was never acknowledged
-          }
+          // An upload with no answer within 15 s is not acknowledged either (the kill cut it off;
+          // once in CI a cut-off upload neither answered nor failed, and the test ran out of time).
+          const answered = await Promise.race([
+            oapp.uploadFile({ cloudPath, fileContent: content }).then(
+              () => true,
+              () => false, // the server died under us: this upload was never acknowledged
+            ),
+            sleep(15_000).then(() => false),
+          ]);
+          if (!answered) return;
           if (killed) return;
           acknowledged.set(cloudPath, sha(content));
           if (acknowledged.size >= 40) killed = own.kill9();
@@ -385,7 +390,7 @@ describe('durability', () => {
     } finally {
       await own.stop();
     }
-  });
+  }, 120_000);
 
   test('files and links survive a clean restart', async () => {
     const { fileID } = await app.uploadFile({ cloudPath: 'kept/留存.txt', fileContent: Buffer.from('kept') });

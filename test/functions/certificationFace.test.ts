@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { PRIVACY_VERSION } from '../../contract/accounts';
 import { FACE_ATTEMPTS_PER_DAY, FACE_CONSENT_VERSION } from '../../contract/certification';
 import { DEFAULT_TODAY, generateDemoData } from '../../emulator/seed/generate';
@@ -197,4 +199,24 @@ test('after all these attempts, no data file of the emulator holds a whole ID nu
     const grep = spawnSync('grep', ['-rl', r.idNumber, cloud.dataDir], { encoding: 'utf8' });
     expect(grep.stdout.trim()).toBe('');
   }
+});
+
+test('a start refused for its channel (a browser address not ours) writes nothing and uses no attempt', async () => {
+  const token = await cloud.tokenFor('retiree');
+  const retireeId = await selfId(token);
+  expect((await cert(token, { action: 'face.consent', version: FACE_CONSENT_VERSION })).ok).toBe(true);
+  const before = (await cert(token, { action: 'face.today', retireeId })).data;
+  const dbDir = path.join(cloud.dataDir, 'db');
+  const bytes = () => fs.readdirSync(dbDir).reduce((sum, f) => sum + fs.statSync(path.join(dbDir, f)).size, 0);
+  const written = bytes();
+  const refused = await cert(token, {
+    action: 'face.start',
+    retireeId,
+    channel: 'h5',
+    returnUrl: 'https://evil.example/back',
+    requestId: rid(),
+  });
+  expect(refused.error).toMatchObject({ code: 'INVALID_INPUT', message: '返回地址不对，请从首页重新进入' });
+  expect(bytes()).toBe(written);
+  expect((await cert(token, { action: 'face.today', retireeId })).data).toEqual(before);
 });
