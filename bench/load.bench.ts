@@ -10,6 +10,7 @@ import { localFunctionEnv } from '../emulator/localEnv';
 import { DEFAULT_TODAY, generateRoster } from '../emulator/seed/generate';
 import { buildFunctions } from '../scripts/build-functions';
 import { type LocalCloud, startLocalCloud } from '../test/support/localCloud';
+import { prng } from './lib/data';
 import { machineNotes } from './lib/results';
 import type { Bench } from './lib/runOne';
 import { fmt, msSince, now, percentile, summarize, table } from './lib/stats';
@@ -36,18 +37,6 @@ const APP_NOW = `${DEFAULT_TODAY}T09:30:00+08:00`;
 const QUERIES = ['年审', 'nsh', '养老今', '退休金什么时候发', '饭卡', 'dbbz', '低保标准', '丧葬费', '怎么认证', '助餐', '档案', '残疾人'];
 
 const int = (n: number) => n.toLocaleString('en-US');
-
-/** mulberry32: small, fast, seeded. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Outcome = 'ok' | 'refused' | 'error';
 interface Tally {
@@ -209,7 +198,7 @@ const bench: Bench = {
 
       await Promise.all(
         people.map(async (p, i) => {
-          const random = rng(1000 + i);
+          const random = prng(1000 + i);
           const token = tokens.get(p.id) as string;
           const mine: string[] = [];
           let consented = false;
