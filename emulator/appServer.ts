@@ -63,7 +63,16 @@ export function startAppServer(opts: {
       const port = (server.address() as { port: number }).port;
       resolve({
         url: `http://127.0.0.1:${port}/`,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        // As the emulator's stop: idle connections go now, one still busy after 3 s is cut.
+        close: () =>
+          new Promise<void>((r) => {
+            const cut = setTimeout(() => server.closeAllConnections(), 3000);
+            server.close(() => {
+              clearTimeout(cut);
+              r();
+            });
+            server.closeIdleConnections();
+          }),
       });
     });
   });

@@ -14,6 +14,9 @@ import { wechatSandbox } from './sandboxes/wechat';
 import { createCloudServer } from './server';
 import { LocalStorage } from './storage';
 
+/** How long a request still in flight may run once the emulator is told to stop. */
+const STOP_GRACE_MS = 3000;
+
 /**
  * `npm run emulator`: the local CloudBase (database, functions host, dev sign-in).
  * Prints `TCB_CONTEXT_CNFG={"URL":"http://127.0.0.1:PORT/admin"}`: export that line and
@@ -64,8 +67,14 @@ export async function startEmulator(opts: { port: number; dataDir: string; funct
   if (process.env.EMULATOR_TIMERS !== 'off') timers.start();
   const stop = async () => {
     timers.stop();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections?.();
+    // close() waits for every open connection to end. Idle keep-alive connections go now;
+    // a request still in flight gets 3 s to finish, then its connection is cut (a client that
+    // never finishes its upload once kept a test's shutdown waiting until the hook timed out).
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const cut = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
+    await closed;
+    clearTimeout(cut);
     await functions.stop();
     await db.barrier();
     txs.stop();

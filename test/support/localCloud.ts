@@ -33,6 +33,8 @@ export interface LocalCloud {
   stop(opts?: { keepData?: boolean }): Promise<void>;
   kill9(): Promise<void>;
   restart(): Promise<void>;
+  /** How the emulator process last ended: exit code 0 after a clean stop; a signal if it had to be killed. */
+  lastExit(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
   pid(): number | undefined;
 }
 
@@ -135,7 +137,14 @@ export async function startLocalCloud(
     },
     async stop(stopOpts) {
       child.kill('SIGTERM');
+      // The emulator cuts lingering connections after 3 s and then flushes; if it still has not
+      // exited after 20 s, say so and kill it, rather than let a test hook time out.
+      const late = setTimeout(() => {
+        process.stderr.write(`localCloud: emulator ${child.pid} did not stop within 20 s of SIGTERM; killing it\n`);
+        child.kill('SIGKILL');
+      }, 20_000);
       await waitExit();
+      clearTimeout(late);
       // A data folder made here goes with the stop, unless the test restarts on it.
       if (!opts.dataDir && !stopOpts?.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
@@ -147,6 +156,7 @@ export async function startLocalCloud(
       await launch();
     },
     pid: () => child.pid,
+    lastExit: () => (child.exitCode !== null || child.signalCode ? { code: child.exitCode, signal: child.signalCode } : undefined),
   };
   return cloud;
 }
