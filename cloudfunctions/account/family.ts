@@ -128,6 +128,11 @@ export const familyActions = {
           // Kept like any request, so the answer and "my requests" look the same; it can never be approved.
           await links().add({ ...base, retireeId: null, street: null, pairKey: livePairKey(user._id, `unmatched:${requestKey}`) });
         } else {
+          // Asked already (pending or active) in another request: refused before a place is taken, so the refusal changes nothing on the roster.
+          const { total: asked } = await links()
+            .where({ pairKey: livePairKey(user._id, elder._id), requestKey: db().command.neq(requestKey) })
+            .count();
+          if (asked) throw new AppError('CONFLICT', '您已经申请过关联这位长辈了，请在"家人帮办"里查看进度');
           if (!(await takePlace(elder._id))) {
             throw new AppError('TOO_MANY', `这位长辈已经有${MAX_HELPERS}位家属在帮办了，请先请长辈解除不再需要的家属`);
           }

@@ -60,5 +60,6 @@ export const rosterActions = {
 };
 
 function escapeRegExp(s: string) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // A NUL may not stand in a stored pattern (BSON): written as \x00 it still means itself.
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('\u0000', '\\x00');
 }
