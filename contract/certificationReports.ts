@@ -127,6 +127,8 @@ export interface SchedulerRun {
     suspended: number;
     restored: number;
     remindersQueued: number;
+    /** Queued and not yet sent: a run at night leaves them for the outbox timer, which sends from 08:00. */
+    pending: number;
     sent: number;
     noSubscription: number;
     notWechat: number;

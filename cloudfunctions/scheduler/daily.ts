@@ -15,7 +15,7 @@ import { isDuplicateKey } from '../_lib/errors';
 import type { RetireeDoc } from '../_lib/retirees';
 import { retirees } from '../_lib/retirees';
 import { now } from '../_lib/time';
-import { queueDayBeforeReminders } from '../events/outbox';
+import { isDaytime, queueDayBeforeReminders } from '../events/outbox';
 import { extendOccurrenceHorizon } from '../events/store';
 import { queueReminders, type ReminderTarget, sendPendingReminders } from './reminders';
 
@@ -28,8 +28,11 @@ import { queueReminders, type ReminderTarget, sendPendingReminders } from './rem
  *           → payment suspended, certified since suspension → restored, reminders queued
  *   events  weekly events' occurrences made up to the horizon; tomorrow's day-before reminders
  *           queued (the `outbox` timer sends them from 10:00)
- *   send    queued reminders of the day sent by subscribe message (one grant each)
- *   counts  the day's figures, counted from the data itself (exact after a crash)
+ *   send    queued reminders of the day sent by subscribe message (one grant each), but only
+ *           in the daytime (an admin's "run now"): at 02:00 they wait for the `outbox` timer,
+ *           which sends them from 08:00, so nobody's phone buzzes at night
+ *   counts  the day's figures, counted from the data itself (exact after a crash); the
+ *           reminders' figures are counted again whenever the runs are read, as they go out
  */
 const PAGE = 1000;
 const runs = () => db().collection(COLLECTIONS.schedulerRuns);
@@ -61,6 +64,7 @@ const emptyCounts = (): SchedulerRun['counts'] => ({
   suspended: 0,
   restored: 0,
   remindersQueued: 0,
+  pending: 0,
   sent: 0,
   noSubscription: 0,
   notWechat: 0,
@@ -87,10 +91,46 @@ async function getRun(day: string): Promise<RunDoc> {
   return data[0] as RunDoc;
 }
 
-/** The latest runs, newest first. */
+/** The latest runs, newest first, with their reminders' figures as they stand now. */
 export async function latestRuns(limit = 7): Promise<SchedulerRun[]> {
   const { data } = await runs().orderBy('_id', 'desc').limit(limit).get();
-  return (data as RunDoc[]).map(toSchedulerRun);
+  const list = (data as RunDoc[]).map(toSchedulerRun);
+  const live = await reminderCounts(list.map((r) => r.day));
+  return list.map((r) => (r.stepsDone.includes('counts') ? { ...r, counts: { ...r.counts, ...live.get(r.day) } } : r));
+}
+
+type ReminderCounts = Pick<SchedulerRun['counts'], 'remindersQueued' | 'pending' | 'sent' | 'noSubscription' | 'notWechat' | 'failed'>;
+
+/** Each day's certification reminders by status, in one query. */
+async function reminderCounts(days: string[]): Promise<Map<string, ReminderCounts>> {
+  const out = new Map<string, ReminderCounts>(
+    days.map((d) => [d, { remindersQueued: 0, pending: 0, sent: 0, noSubscription: 0, notWechat: 0, failed: 0 }]),
+  );
+  if (!days.length) return out;
+  const _ = db().command;
+  const { data } = (await db()
+    .collection(COLLECTIONS.notifications)
+    .aggregate()
+    .match({ kind: 'cert_reminder', runDay: _.in(days) })
+    .group({ _id: { day: '$runDay', status: '$status' }, n: _.aggregate.sum(1) })
+    .limit(100)
+    .end()) as { data: Array<{ _id: { day: string; status: string }; n: number }> };
+  const field: Record<string, keyof ReminderCounts> = {
+    pending: 'pending',
+    sending: 'pending',
+    sent: 'sent',
+    no_subscription: 'noSubscription',
+    not_wechat: 'notWechat',
+    failed: 'failed',
+  };
+  for (const { _id, n } of data) {
+    const c = out.get(_id.day);
+    if (!c) continue;
+    c.remindersQueued += n;
+    const f = field[_id.status];
+    if (f) c[f] += n;
+  }
+  return out;
 }
 
 /** Today's run: does what is left of it and answers with the run as it stands. */
@@ -123,7 +163,10 @@ export async function runDaily(trigger: 'timer' | 'admin'): Promise<SchedulerRun
     const rules = certificationRules();
     if (!run.stepsDone.includes('states')) await statesStep(run, owner, today, rules);
     await stepDone(today, owner, 'events', () => eventsStep(today));
-    await stepDone(today, owner, 'send', () => sendPendingReminders(today));
+    await stepDone(today, owner, 'send', async () => {
+      if (isDaytime(now())) await sendPendingReminders(today);
+      return {};
+    });
     await stepDone(today, owner, 'counts', () => finalCounts(today));
     await runs().where({ _id: today, leaseOwner: owner }).update({ status: 'done', finishedAt: now() });
   } finally {
@@ -256,17 +299,11 @@ async function statesStep(run: RunDoc, owner: string, today: string, rules: Cert
 /** The day's figures from the data (exact whatever crashed and was redone). */
 async function finalCounts(today: string): Promise<Record<string, unknown>> {
   const count = async (col: string, where: Record<string, unknown>) => (await db().collection(col).where(where).count()).total as number;
-  const N = COLLECTIONS.notifications;
-  const base = { runDay: today, kind: 'cert_reminder' };
   const run = await getRun(today);
-  const [suspended, restored, remindersQueued, sent, noSubscription, notWechat, failed] = await Promise.all([
+  const [suspended, restored, reminders] = await Promise.all([
     count(COLLECTIONS.retirees, { suspendedAt: today }),
     count(COLLECTIONS.retirees, { restoredAt: today }),
-    count(N, base),
-    count(N, { ...base, status: 'sent' }),
-    count(N, { ...base, status: 'no_subscription' }),
-    count(N, { ...base, status: 'not_wechat' }),
-    count(N, { ...base, status: 'failed' }),
+    reminderCounts([today]),
   ]);
   const { data: list } = (await retirees()
     .aggregate()
@@ -275,7 +312,7 @@ async function finalCounts(today: string): Promise<Record<string, unknown>> {
     .end()) as { data: Array<{ _id: string | null; n: number }> };
   const states = Object.fromEntries(list.map((g) => [g._id ?? 'unknown', g.n]));
   return {
-    counts: { ...emptyCounts(), ...run.counts, suspended, restored, remindersQueued, sent, noSubscription, notWechat, failed },
+    counts: { ...emptyCounts(), ...run.counts, suspended, restored, ...reminders.get(today) },
     states,
   };
 }

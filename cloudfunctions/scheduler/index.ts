@@ -1,10 +1,12 @@
 import { schedulerSchemas } from '../../contract/certificationReports';
 import type { CallResult } from '../../contract/envelope';
+import { shanghaiDay } from '../../contract/time';
 import { resolveCaller } from '../_lib/caller';
 import { action, defineFunction } from '../_lib/defineFunction';
 import { now } from '../_lib/time';
 import { isDaytime, sendEventMessages } from '../events/outbox';
 import { latestRuns, runDaily } from './daily';
+import { sendPendingReminders } from './reminders';
 
 /**
  * The daily scheduler. Two doors:
@@ -16,7 +18,8 @@ import { latestRuns, runDaily } from './daily';
  *    identity can only be the timer or our own server side. Even then the worst it can do is
  *    today's run, which is safe to repeat.
  *  - the timer trigger `outbox` (every 10 minutes): sends the event messages that are due
- *    (promotions, cancellations, changes, day-before reminders), in the daytime only.
+ *    (promotions, cancellations, changes, day-before reminders) and the day's certification
+ *    reminders the 02:00 run queued, in the daytime only.
  *  - the table, for admins: `daily.run` (run now) and `daily.last` (the latest runs).
  */
 const TRIGGERS = new Set(['daily', 'outbox']);
@@ -39,13 +42,20 @@ export function isTimerEvent(event: unknown): boolean {
   );
 }
 
+/** What the `outbox` timer sends: due event messages, then today's certification reminders. */
+async function sendOutbox() {
+  const events = await sendEventMessages();
+  const reminders = await sendPendingReminders(shanghaiDay(now()));
+  return { events, reminders };
+}
+
 export async function main(event: unknown, context?: { request_id?: string }): Promise<CallResult<unknown>> {
   if (isTimerEvent(event)) {
     const caller = await resolveCaller();
     if (caller.identity === null) {
       const trigger = (event as { TriggerName: string }).TriggerName;
       try {
-        if (trigger === 'outbox') return { ok: true, data: isDaytime(now()) ? await sendEventMessages() : { skipped: 'night' } };
+        if (trigger === 'outbox') return { ok: true, data: isDaytime(now()) ? await sendOutbox() : { skipped: 'night' } };
         return { ok: true, data: await runDaily('timer') };
       } catch (e) {
         console.error(`[scheduler] ${trigger} failed`, e);

@@ -107,10 +107,15 @@ export async function queueReminders(targets: ReminderTarget[], today: string): 
   return queued;
 }
 
-/** Sends the day's queued reminders; one left "sending" by a crash is sent again with the grant it already took. */
-export async function sendPendingReminders(today: string): Promise<Record<string, unknown>> {
+/**
+ * Sends the day's queued reminders (the daily run in the daytime, else the `outbox` timer from
+ * 08:00); one left "sending" by a crash is sent again with the grant it already took. Answers
+ * how many it handled.
+ */
+export async function sendPendingReminders(today: string): Promise<number> {
   const _ = db().command;
   const templateId = process.env.WECHAT_TEMPLATE_CERT_REMINDER;
+  let handled = 0;
   for (;;) {
     const { data } = await notifications()
       .where({ runDay: today, kind: 'cert_reminder', status: _.in(['pending', 'sending']) })
@@ -119,8 +124,9 @@ export async function sendPendingReminders(today: string): Promise<Record<string
       .get();
     if (!data.length) break;
     for (const n of data as NotificationDoc[]) await sendOne(n, templateId);
+    handled += data.length;
   }
-  return {};
+  return handled;
 }
 
 async function sendOne(n: NotificationDoc, templateId: string | undefined) {

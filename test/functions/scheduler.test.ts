@@ -288,12 +288,40 @@ test('killed with -9 half-way through, the run completes once after a restart', 
     const docs = await all(db2, 'retirees');
     for (const d of docs) expect(d.certState).toBe(certificationState(d, DEFAULT_RULES, day));
     expect(run.data.counts.suspended).toBe(docs.filter((d) => d.suspendedAt === day).length);
-    expect(await outbox(cloud, 'demo-openid-retiree')).toHaveLength(1);
-    expect(await all(db2, 'notifications', { retireeId: mine._id })).toEqual([expect.objectContaining({ status: 'sent', daysBefore: 7 })]);
-    // One of the two grants spent, the other still there.
-    expect((await all(db2, 'subscriptions', { identity: 'wx:demo-openid-retiree', usedAt: null })).length).toBe(1);
+    // 02:00: the reminder is queued once and waits for the daytime; the outbox timer at night sends nothing.
+    expect(await all(db2, 'notifications', { retireeId: mine._id })).toEqual([
+      expect.objectContaining({ status: 'pending', daysBefore: 7 }),
+    ]);
+    expect(run.data.counts).toMatchObject({ pending: run.data.counts.remindersQueued, sent: 0 });
+    const night = (await (await fetch(`${cloud.url}/dev/trigger/scheduler/outbox`, { method: 'POST' })).json()) as any;
+    expect(night.result).toEqual({ ok: true, data: { skipped: 'night' } });
+    expect(await outbox(cloud, 'demo-openid-retiree')).toHaveLength(0);
     await new Promise((r) => setTimeout(r, 3200)); // the SDK's timers from the killed connection
+    await cloud.stop({ keepData: true });
+
+    // 08:00 the same day, on the same data: the outbox timer sends it, once, with one grant.
+    const morning = await startLocalCloud({ dataDir: cloud.dataDir, seed: false, functionEnv: { APP_NOW: `${day}T08:00:00+08:00` } });
+    try {
+      const db3 = dbOf(morning);
+      for (let i = 0; i < 2; i++) await fetch(`${morning.url}/dev/trigger/scheduler/outbox`, { method: 'POST' });
+      expect(await outbox(morning, 'demo-openid-retiree')).toHaveLength(1);
+      expect(await all(db3, 'notifications', { retireeId: mine._id })).toEqual([
+        expect.objectContaining({ status: 'sent', daysBefore: 7 }),
+      ]);
+      // One of the two grants spent, the other still there.
+      expect((await all(db3, 'subscriptions', { identity: 'wx:demo-openid-retiree', usedAt: null })).length).toBe(1);
+      // The admin's panel sees the figures move: nothing left waiting.
+      const [latest] = (await morning.callFunction('scheduler', { action: 'daily.last' }, await morning.tokenFor('admin'))).data;
+      expect(latest.day).toBe(day);
+      expect(latest.counts.pending).toBe(0);
+      expect(latest.counts.sent).toBeGreaterThanOrEqual(1);
+      expect(latest.counts.sent + latest.counts.noSubscription + latest.counts.notWechat + latest.counts.failed).toBe(
+        latest.counts.remindersQueued,
+      );
+    } finally {
+      await morning.stop();
+    }
   } finally {
-    await cloud.stop();
+    await cloud.stop(); // removes the data folder both used
   }
 }, 180_000);

@@ -45,6 +45,7 @@ export function runSentences(run: SchedulerRun): string[] {
     `这一天列入暂停发放 ${c.suspended} 人，恢复发放 ${c.restored} 人。`,
     `到期提醒 ${c.remindersQueued} 条：发出 ${c.sent} 条；没有订阅提醒的 ${c.noSubscription} 条；不用微信的 ${c.notWechat} 条；没发出去 ${c.failed} 条。`,
   ];
+  if (c.pending > 0) lines.push(`还有 ${c.pending} 条提醒等白天再发（早上8点以后），夜里不打扰老人。`);
   const states = Object.entries(run.states)
     .filter(([, n]) => (n ?? 0) > 0)
     .map(([state, n]) => `${STATE_WORDS[state] ?? state} ${n} 人`);
@@ -112,7 +113,7 @@ export function SchedulerPanel() {
   return (
     <View className="cert-reports__block">
       <View className="cert-reports__text cert-reports__muted">
-        每天凌晨2点，系统自动更新每个人的认证状态，把过期的人列入暂停发放名单、重新认证的列入恢复发放名单，并给订阅了提醒的人发到期提醒。
+        每天凌晨2点，系统自动更新每个人的认证状态，把过期的人列入暂停发放名单、重新认证的列入恢复发放名单，并排好到期提醒，早上8点以后发给订阅了提醒的人。
       </View>
       {body()}
       {ran ? (
