@@ -112,7 +112,7 @@ export interface ExportResult {
   url: string;
 }
 
-export type SchedulerStep = 'states' | 'events' | 'send' | 'counts';
+export type SchedulerStep = 'states' | 'events' | 'send' | 'files' | 'counts';
 
 export interface SchedulerRun {
   day: string;
@@ -137,6 +137,9 @@ export interface SchedulerRun {
     eventsExtended: number;
     /** Day-before reminders queued for tomorrow's occurrences (sent from 10:00 by the outbox timer). */
     eventReminders: number;
+    /** Import and comparison jobs whose uploaded files (whole ID numbers) were deleted by this run, and jobs it ended as abandoned. */
+    jobsTidied: number;
+    jobsAbandoned: number;
   };
   /** Retirees per state after the run. */
   states: Partial<Record<string, number>>;

@@ -4,6 +4,7 @@ import { audit } from '../_lib/audit';
 import type { Caller } from '../_lib/caller';
 import { certificationRules } from '../_lib/certificationRules';
 import { cloud, db } from '../_lib/cloud';
+import { tidyEndedJob, UPLOAD_FOLDERS } from '../_lib/jobFiles';
 import { claimJob, jobTiming, leaseEnd, releaseJob } from '../_lib/jobLease';
 import { pii } from '../_lib/retirees';
 import { FileProblem, readTable } from '../_lib/tableFile';
@@ -68,6 +69,8 @@ export interface MatchJobDoc {
   createdAt: Date;
   updatedAt: Date;
   finishedAt: Date | null;
+  /** When the uploaded file and the working parts were deleted (after the job ended; see _lib/jobFiles.ts). */
+  filesRemovedAt?: Date | null;
 }
 
 /** People per chunk: one roster query of at most 1,000 documents (tests set fewer, to see many chunks). */
@@ -94,8 +97,25 @@ async function upload(cloudPath: string, content: string): Promise<string> {
   return ((await cloud().uploadFile({ cloudPath, fileContent: Buffer.from(content, 'utf8') })) as { fileID: string }).fileID;
 }
 
-/** One slice of work on a job; returns the job as it stands after. */
+/** Once the job has ended: the uploaded evidence (whole ID numbers) and every working part deleted; the report stays. */
+export const tidyMatch = (job: MatchJobDoc) =>
+  tidyEndedJob(COLLECTIONS.matchJobs, job, { field: 'fileId', fileId: job.fileId, folder: UPLOAD_FOLDERS.comparison }, [
+    ...(job.readParts ?? []).flat(),
+    ...(job.peopleParts ?? []),
+    ...job.reportParts,
+  ]);
+
+/** One slice of work on a job; returns the job as it stands after (its files removed once it has ended). */
 export async function runMatchSlice(jobId: string, caller: Caller): Promise<MatchJobDoc | null> {
+  const job = await workSlice(jobId, caller);
+  if (job && (job.phase === 'done' || job.phase === 'failed') && !job.filesRemovedAt) {
+    if (fileCache?.fileId === job.fileId) fileCache = null;
+    if (await tidyMatch(job)) return getMatchJob(jobId);
+  }
+  return job;
+}
+
+async function workSlice(jobId: string, caller: Caller): Promise<MatchJobDoc | null> {
   const job = await getMatchJob(jobId);
   if (!job || job.phase === 'done' || job.phase === 'failed') return job;
   const owner = await claimJob(COLLECTIONS.matchJobs, jobId, leaseMs());

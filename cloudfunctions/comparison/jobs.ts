@@ -91,6 +91,7 @@ export const matchActions = {
         reportParts: [],
         reportFileId: null,
         failure: null,
+        filesRemovedAt: null,
         leaseUntil: new Date(0),
         leaseOwner: null,
         createdAt: at,

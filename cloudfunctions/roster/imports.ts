@@ -45,6 +45,7 @@ export const importActions = {
         errorReportFileID: null,
         skipFileID: null,
         failure: null,
+        filesRemovedAt: null,
         leaseUntil: new Date(0),
         leaseOwner: null,
         createdAt: at,

@@ -6,6 +6,7 @@ import { audit } from '../_lib/audit';
 import type { Caller } from '../_lib/caller';
 import { cloud, db } from '../_lib/cloud';
 import { isDuplicateKey } from '../_lib/errors';
+import { tidyEndedJob, UPLOAD_FOLDERS } from '../_lib/jobFiles';
 import { claimJob, jobTiming, leaseEnd, releaseJob } from '../_lib/jobLease';
 import { hashPii } from '../_lib/pii';
 import { pii, retirees, rosterFields } from '../_lib/retirees';
@@ -53,6 +54,8 @@ export interface JobDoc {
   createdAt: Date;
   updatedAt: Date;
   finishedAt: Date | null;
+  /** When the uploaded file and the skip list were deleted (after the job ended; see _lib/jobFiles.ts). */
+  filesRemovedAt?: Date | null;
 }
 
 const CHUNK = 500;
@@ -117,8 +120,26 @@ async function skipped(job: JobDoc): Promise<Set<number>> {
 /** A small file of the job's own (not cached: the cache holds the roster). */
 const readSmallFile = async (fileID: string) => ((await cloud().downloadFile({ fileID })) as { fileContent: Buffer }).fileContent;
 
-/** One slice of work on a job; returns the job as it stands after. */
+/** Once the job has ended: the uploaded roster (whole ID numbers) and the skip list deleted. */
+export const tidyImport = (job: JobDoc) =>
+  tidyEndedJob(
+    COLLECTIONS.importJobs,
+    job,
+    { field: 'fileID', fileId: job.fileID, folder: UPLOAD_FOLDERS.roster },
+    job.skipFileID ? [job.skipFileID] : [],
+  );
+
+/** One slice of work on a job; returns the job as it stands after (its files removed once it has ended). */
 export async function runSlice(jobId: string, caller: Caller): Promise<JobDoc | null> {
+  const job = await workSlice(jobId, caller);
+  if (job && (job.phase === 'done' || job.phase === 'failed') && !job.filesRemovedAt) {
+    if (fileCache?.fileID === job.fileID) fileCache = null;
+    if (await tidyImport(job)) return getJob(jobId);
+  }
+  return job;
+}
+
+async function workSlice(jobId: string, caller: Caller): Promise<JobDoc | null> {
   const job = await getJob(jobId);
   if (!job || job.phase === 'done' || job.phase === 'failed') return job;
   const owner = await claimJob(COLLECTIONS.importJobs, job._id, leaseMs());

@@ -12,11 +12,14 @@ import { COLLECTIONS } from '../../database/collections';
 import { certificationRules } from '../_lib/certificationRules';
 import { db } from '../_lib/cloud';
 import { isDuplicateKey } from '../_lib/errors';
+import { sweepJobs } from '../_lib/jobFiles';
 import type { RetireeDoc } from '../_lib/retirees';
 import { retirees } from '../_lib/retirees';
 import { now } from '../_lib/time';
+import { type MatchJobDoc, tidyMatch } from '../comparison/job';
 import { isDaytime, queueDayBeforeReminders } from '../events/outbox';
 import { extendOccurrenceHorizon } from '../events/store';
+import { type JobDoc as ImportJobDoc, tidyImport } from '../roster/job';
 import { queueReminders, type ReminderTarget, sendPendingReminders } from './reminders';
 
 /**
@@ -31,6 +34,8 @@ import { queueReminders, type ReminderTarget, sendPendingReminders } from './rem
  *   send    queued reminders of the day sent by subscribe message (one grant each), but only
  *           in the daytime (an admin's "run now"): at 02:00 they wait for the `outbox` timer,
  *           which sends them from 08:00, so nobody's phone buzzes at night
+ *   files   import and comparison jobs: the uploaded files of ended jobs deleted where that has
+ *           not happened yet, and jobs untouched for 7 days ended (_lib/jobFiles.ts)
  *   counts  the day's figures, counted from the data itself (exact after a crash); the
  *           reminders' figures are counted again whenever the runs are read, as they go out
  */
@@ -71,6 +76,8 @@ const emptyCounts = (): SchedulerRun['counts'] => ({
   failed: 0,
   eventsExtended: 0,
   eventReminders: 0,
+  jobsTidied: 0,
+  jobsAbandoned: 0,
 });
 
 export function toSchedulerRun(d: RunDoc): SchedulerRun {
@@ -167,6 +174,7 @@ export async function runDaily(trigger: 'timer' | 'admin'): Promise<SchedulerRun
       if (isDaytime(now())) await sendPendingReminders(today);
       return {};
     });
+    await stepDone(today, owner, 'files', () => filesStep(today));
     await stepDone(today, owner, 'counts', () => finalCounts(today));
     await runs().where({ _id: today, leaseOwner: owner }).update({ status: 'done', finishedAt: now() });
   } finally {
@@ -192,6 +200,29 @@ async function eventsStep(today: string): Promise<Record<string, unknown>> {
   const { reminders } = await queueDayBeforeReminders(today);
   const run = await getRun(today);
   return { counts: { ...emptyCounts(), ...run.counts, eventsExtended: events, eventReminders: reminders } };
+}
+
+/** Uploaded files out of storage once their job has ended; abandoned jobs ended. Idempotent. */
+async function filesStep(today: string): Promise<Record<string, unknown>> {
+  const imports = await sweepJobs<ImportJobDoc>(
+    COLLECTIONS.importJobs,
+    '这个导入停下超过7天了，上传的文件已经删除。请重新上传文件导入',
+    tidyImport,
+  );
+  const matches = await sweepJobs<MatchJobDoc>(
+    COLLECTIONS.matchJobs,
+    '这次比对停下超过7天了，上传的文件已经删除。请重新上传文件比对',
+    tidyMatch,
+  );
+  const run = await getRun(today);
+  return {
+    counts: {
+      ...emptyCounts(),
+      ...run.counts,
+      jobsTidied: imports.tidied + matches.tidied,
+      jobsAbandoned: imports.ended + matches.ended,
+    },
+  };
 }
 
 /** Runs a step unless it is done, then records it (with its counts) while still holding the claim. */

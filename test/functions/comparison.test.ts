@@ -59,12 +59,15 @@ type Row = [RosterRow | string, string, string, string?];
 const csvOf = (rows: Row[]) =>
   `\ufeff${HEADER}${rows.map(([p, source, date, name]) => csvLine([typeof p === 'string' ? p : p.idNumber, name ?? (typeof p === 'string' ? '某人' : p.name), source, date])).join('')}`;
 
+/** Into the folder the console uploads to (`comparison-uploads/`), whose files a finished job deletes. */
 async function upload(name: string, content: Buffer | string): Promise<string> {
-  const res = (await app.uploadFile({ cloudPath: `test-uploads/${seq++}-${name}`, fileContent: Buffer.from(content) } as any)) as {
+  const res = (await app.uploadFile({ cloudPath: `comparison-uploads/${seq++}-${name}`, fileContent: Buffer.from(content) } as any)) as {
     fileID: string;
   };
   return res.fileID;
 }
+const storedFile = async (fileID: string) =>
+  ((await app.getTempFileURL({ fileList: [fileID] })) as any).fileList[0].code !== 'STORAGE_FILE_NONEXIST';
 
 /** Start a job and call match.run until it ends, as the staff page does. */
 async function matchFile(fileName: string, content: Buffer | string, token = staff) {
@@ -348,17 +351,11 @@ test('kill -9 in the middle of a job: after restart it finishes with the same to
   await cloud.kill9();
   await inFlight;
   await cloud.restart();
-  for (let i = 0; i < 500 && job.phase !== 'done'; i++) {
-    const res = await comparison({ action: 'match.run', jobId: job.id });
-    expect(res.ok).toBe(true);
-    job = res.data;
-    if (job.phase !== 'done') await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(job).toMatchObject({ phase: 'done', people: 1201, unmatched: 1, counts: expected });
-  // 2,041 rows were read in three slices of at most 700, each leaving its people in 16 buckets by
-  // hash; the buckets were merged one by one, and in order they hold every person once, sorted.
+  // Matching had begun, so the read and the merge were done: 2,041 rows were read in three slices
+  // of at most 700, each leaving its people in 16 buckets by hash; the buckets were merged one by
+  // one, and in order they hold every person once, sorted.
   const stored = (await db.collection('match_jobs').doc(job.id).get()).data[0];
-  expect(stored).toMatchObject({ rows: 2041, readRows: 2041, mergeBucket: 16 });
+  expect(stored).toMatchObject({ phase: 'match', rows: 2041, readRows: 2041, mergeBucket: 16 });
   expect(stored.readParts.map((slice: string[]) => slice.length)).toEqual([16, 16, 16]);
   expect(stored.peopleEnds).toHaveLength(16);
   expect(stored.peopleEnds.at(-1)).toBe(1201);
@@ -370,10 +367,27 @@ test('kill -9 in the middle of a job: after restart it finishes with the same to
   expect(hashes).toHaveLength(1201);
   expect(new Set(hashes).size).toBe(1201);
   expect([...hashes].sort()).toEqual(hashes);
+
+  for (let i = 0; i < 500 && job.phase !== 'done'; i++) {
+    const res = await comparison({ action: 'match.run', jobId: job.id });
+    expect(res.ok).toBe(true);
+    job = res.data;
+    if (job.phase !== 'done') await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(job).toMatchObject({ phase: 'done', people: 1201, unmatched: 1, counts: expected });
   expect((await countOf('certifications')) - certificationsBefore).toBe(840);
   const keys = (await db.collection('certifications').where({ jobId: job.id }).limit(1000).get()).data.map((c: any) => c.key);
   expect(new Set(keys).size).toBe(keys.length);
   const report = Buffer.from(await (await fetch(job.reportUrl)).arrayBuffer()).toString('utf8');
   expect(report.trim().split('\r\n')).toHaveLength(1 + 1 + 120 + 120);
+  // Ended: the uploaded file (whole ID numbers) and every working part are out of storage; the masked report stays.
+  const ended = (await db.collection('match_jobs').doc(job.id).get()).data[0];
+  expect(ended.filesRemovedAt).toBeTruthy();
+  const work = [fileId, ...ended.readParts.flat(), ...ended.peopleParts, ...ended.reportParts].filter(Boolean);
+  expect(work.length).toBeGreaterThan(40);
+  const left = [];
+  for (const f of work) if (await storedFile(f)) left.push(f);
+  expect(left).toEqual([]);
+  expect(await storedFile(ended.reportFileId)).toBe(true);
   await new Promise((r) => setTimeout(r, 3200));
 }, 120_000);

@@ -20,9 +20,11 @@ import { type LocalCloud, startLocalCloud } from '../support/localCloud';
  * number the run handled. Zero is the only answer. The admin's whole export is searched
  * too, as the control: the scan finds numbers where they are meant to be.
  *
- * Not scanned, on purpose: the files staff uploaded (a roster, an evidence file: their own
- * documents, whole by nature) and the SMS sandbox's outbox (it stands in for the SMS
- * provider, which is given the phone number to deliver the text). See RELIABILITY.md.
+ * Cloud storage is scanned too: the roster and the evidence file staff uploaded (whole by
+ * nature) must be gone once their jobs have ended, and every file left holds no whole number
+ * but the admin's whole export. Not scanned, on purpose: the SMS sandbox's outbox (it stands
+ * in for the SMS provider, which is given the phone number to deliver the text). See
+ * RELIABILITY.md.
  */
 const APP_NOW = `${DEFAULT_TODAY}T09:30:00+08:00`;
 const demo = generateDemoData({ scale: 'demo' });
@@ -34,6 +36,7 @@ let app: ReturnType<typeof tcb.init>;
 let logFile: string;
 const masked: Array<{ name: string; body: Buffer }> = [];
 const whole: Array<{ name: string; body: Buffer }> = [];
+let wholePath = '';
 let seq = 0;
 const rid = () => `pii-${Date.now().toString(36)}-${seq++}`;
 
@@ -93,15 +96,16 @@ beforeAll(async () => {
     if (!res.ok) throw new Error(`${fn}.${String(data.action)}: ${res.error.code} ${res.error.message}`);
     return res.data;
   };
-  const upload = async (name: string, content: string) =>
-    ((await app.uploadFile({ cloudPath: `pii-uploads/${seq++}-${name}`, fileContent: Buffer.from(content) } as any)) as { fileID: string })
+  // Into the folders the console uploads to.
+  const upload = async (folder: string, name: string, content: string) =>
+    ((await app.uploadFile({ cloudPath: `${folder}/${seq++}-${name}`, fileContent: Buffer.from(content) } as any)) as { fileID: string })
       .fileID;
 
   // 1. A roster import with new people (whole numbers in, as staff upload them).
   const rosterCsv = `\ufeff${csvLine([...ROSTER_COLUMNS])}${imported.map(rosterCsvLine).join('')}`;
   let job = await ok(
     'roster',
-    { action: 'import.start', fileID: await upload('花名册.csv', rosterCsv), fileName: '花名册.csv', requestId: rid() },
+    { action: 'import.start', fileID: await upload('roster-uploads', '花名册.csv', rosterCsv), fileName: '花名册.csv', requestId: rid() },
     admin,
   );
   for (let i = 0; i < 100 && job.phase !== 'done' && job.phase !== 'failed'; i++)
@@ -150,7 +154,7 @@ beforeAll(async () => {
   // 5. A data comparison of the demo evidence file (matched and unmatched ID numbers), then the daily run.
   let match = await ok(
     'comparison',
-    { action: 'match.start', fileId: await upload('比对.csv', evidenceCsv), fileName: '比对.csv', requestId: rid() },
+    { action: 'match.start', fileId: await upload('comparison-uploads', '比对.csv', evidenceCsv), fileName: '比对.csv', requestId: rid() },
     staff,
   );
   for (let i = 0; i < 100 && match.phase !== 'done' && match.phase !== 'failed'; i++)
@@ -185,6 +189,7 @@ beforeAll(async () => {
     admin,
   );
   whole.push({ name: control.fileName, body: await download(control.url) });
+  wholePath = decodeURIComponent(new URL(control.url).pathname.replace(/^\/storage\/download\//, ''));
 }, 180_000);
 
 afterAll(async () => {
@@ -225,4 +230,25 @@ test('every masked export holds no whole ID or phone number, and the whole expor
   }
   const control = await sheetText(whole[0].body, whole[0].name);
   expect(findIn(control, ids).length).toBeGreaterThan(0);
+});
+
+test('cloud storage holds no whole ID or phone number: the uploaded roster and evidence are gone once their jobs end', async () => {
+  const { ids, phones } = handledNumbers();
+  const root = path.join(cloud.dataDir, 'storage');
+  const files = fs
+    .readdirSync(path.join(root, 'meta'))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(root, 'meta', f), 'utf8')) as { cloudPath: string; blob: string });
+  expect(files.filter((f) => /^(roster|comparison)-uploads\//.test(f.cloudPath)).map((f) => f.cloudPath)).toEqual([]);
+  expect(files.map((f) => f.cloudPath)).toContain(wholePath);
+  const found: string[] = [];
+  let scanned = 0;
+  for (const f of files) {
+    if (f.cloudPath === wholePath) continue; // the control, checked with the exports
+    const text = await sheetText(fs.readFileSync(path.join(root, 'blobs', f.blob)), f.cloudPath);
+    scanned++;
+    for (const n of [...findIn(text, ids), ...findIn(text, phones)]) found.push(`${f.cloudPath}: ${n}`);
+  }
+  expect(found).toEqual([]);
+  expect(scanned).toBeGreaterThanOrEqual(masked.length);
+  console.info(`pii scan: ${scanned} files in cloud storage besides the whole export`);
 });

@@ -39,16 +39,20 @@ const rows = (from: number, to: number) => [...generateRoster(to)].slice(from, t
 const csvOf = (list: RosterRow[]) => `\ufeff${TEMPLATE}${list.map(rosterCsvLine).join('')}`;
 const retireeCount = async () => (await db.collection('retirees').count()).total as number;
 
-async function upload(name: string, content: Buffer | string): Promise<string> {
-  const res = (await app.uploadFile({ cloudPath: `test-uploads/${seq++}-${name}`, fileContent: Buffer.from(content) } as any)) as {
+/** Into the folder the console uploads to (`roster-uploads/`), whose files a finished import deletes. */
+async function upload(name: string, content: Buffer | string, folder = 'roster-uploads'): Promise<string> {
+  const res = (await app.uploadFile({ cloudPath: `${folder}/${seq++}-${name}`, fileContent: Buffer.from(content) } as any)) as {
     fileID: string;
   };
   return res.fileID;
 }
+/** Whether a file is still in storage. */
+const stored = async (fileID: string) =>
+  ((await app.getTempFileURL({ fileList: [fileID] })) as any).fileList[0].code !== 'STORAGE_FILE_NONEXIST';
 
 /** Start an import and call import.run until it ends, as the console page does. */
-async function importFile(fileName: string, content: Buffer | string, token = staff) {
-  const fileID = await upload(fileName, content);
+async function importFile(fileName: string, content: Buffer | string, token = staff, folder?: string) {
+  const fileID = await upload(fileName, content, folder);
   const started = await roster({ action: 'import.start', fileID, fileName, requestId: requestId() }, token);
   if (!started.ok) return started;
   const seen: number[] = [];
@@ -59,7 +63,7 @@ async function importFile(fileName: string, content: Buffer | string, token = st
     job = res.data;
     seen.push(job.processed);
   }
-  return { ok: true, data: job, seen };
+  return { ok: true, data: job, seen, fileID };
 }
 
 test('a good file is imported in slices, and rows already on the roster are left as they are', async () => {
@@ -220,6 +224,29 @@ test('hostile cells: an overlong line fails the file with its line number and wr
   expect(report.length).toBeLessThan(1_000);
 });
 
+test('the uploaded roster (whole ID numbers) leaves storage when its import ends; the error report stays', async () => {
+  const list = rows(7000, 7040);
+  list[3] = { ...list[3], idNumber: '123' };
+  const done = (await importFile('删除.csv', csvOf(list))) as any;
+  expect(done.data).toMatchObject({ phase: 'done', invalid: 1 });
+  expect(await stored(done.fileID)).toBe(false);
+  const doc = (await db.collection('import_jobs').doc(done.data.id).get()).data[0];
+  expect(doc.filesRemovedAt).toBeTruthy();
+  expect(await stored(doc.skipFileID)).toBe(false); // the job's own working file too
+  expect(await stored(doc.errorReportFileID)).toBe(true); // names and problems only, for staff to download
+  expect((await fetch(done.data.errorReportUrl)).status).toBe(200);
+  // A failed import's file goes too.
+  const failed = (await importFile('只有表头.csv', TEMPLATE)) as any;
+  expect(failed.data.phase).toBe('failed');
+  expect(await stored(failed.fileID)).toBe(false);
+  // Asking about the ended job again changes nothing.
+  expect((await roster({ action: 'import.run', jobId: done.data.id })).data).toMatchObject({ phase: 'done', invalid: 1 });
+  // A file from anywhere else (say a notice's attachment passed as a roster) is read, never deleted.
+  const elsewhere = (await importFile('别处.csv', csvOf(rows(7040, 7045)), staff, 'notice-attachments')) as any;
+  expect(elsewhere.data.phase).toBe('done');
+  expect(await stored(elsewhere.fileID)).toBe(true);
+});
+
 test('only district-wide staff import; bad input is refused in Chinese', async () => {
   const fileID = await upload('x.csv', csvOf(rows(1800, 1801)));
   const street = await roster(
@@ -264,6 +291,7 @@ test('kill -9 in the middle of an import: after restart it finishes with the sam
   }
   expect(job).toMatchObject({ phase: 'done', total: 3000, processed: 3000, inserted: 3000, updated: 0, unchanged: 0 });
   expect(await retireeCount()).toBe(before + 3000);
+  expect(await stored(fileID)).toBe(false);
   // The SDK's slow-request timers from the killed connection fire ~3 s later; let them.
   await new Promise((r) => setTimeout(r, 3200));
 }, 120_000);

@@ -2,8 +2,10 @@ import tcb from '@cloudbase/node-sdk';
 import { hashPii, piiKeysFromEnv } from '../../cloudfunctions/_lib/pii';
 import { rosterFields } from '../../cloudfunctions/_lib/retirees';
 import { addMonths, certificationState, DEFAULT_RULES } from '../../contract/certification';
+import { ROSTER_COLUMNS } from '../../contract/roster';
 import { localFunctionEnv } from '../../emulator/localEnv';
 import { localSdkEnv } from '../../emulator/sdkEnv';
+import { csvLine, rosterCsvLine } from '../../emulator/seed/csv';
 import { DEFAULT_TODAY, generateDemoData, generateRoster } from '../../emulator/seed/generate';
 import { type LocalCloud, startLocalCloud } from '../support/localCloud';
 
@@ -46,12 +48,16 @@ const retireeByIdNumber = async (db: any, idNumber: string) => {
 describe('one day', () => {
   let cloud: LocalCloud;
   let db: any;
+  let app: any;
+  const jobs: Record<string, { id: string; fileID: string }> = {};
+  const stored = async (fileID: string) => (await app.getTempFileURL({ fileList: [fileID] })).fileList[0].code !== 'STORAGE_FILE_NONEXIST';
   const ids: Record<string, string> = {};
   let before: any[];
 
   beforeAll(async () => {
     cloud = await startLocalCloud({ functionEnv: { APP_NOW } });
     Object.assign(process.env, localSdkEnv(cloud.adminUrl));
+    app = tcb.init({ env: 'local-dev', serviceUrl: cloud.adminUrl, secretId: 'l', secretKey: 'l' } as any);
     db = dbOf(cloud);
     const _ = db.command;
     for (const [name, row] of [
@@ -110,6 +116,33 @@ describe('one day', () => {
       usedAt: null,
       usedFor: null,
     });
+    // Roster imports: one started 8 days ago and never run (abandoned), one ended whose file removal
+    // was cut off (its file back in storage, not marked), one started just now and not yet run.
+    const staffToken = await cloud.tokenFor('staff');
+    const rosterCsv = `\ufeff${csvLine([...ROSTER_COLUMNS])}${demo.roster.slice(10, 13).map(rosterCsvLine).join('')}`;
+    const startImport = async (name: string) => {
+      const { fileID } = await app.uploadFile({ cloudPath: `roster-uploads/sched-${name}.csv`, fileContent: Buffer.from(rosterCsv) });
+      const res = await cloud.callFunction(
+        'roster',
+        { action: 'import.start', fileID, fileName: `${name}.csv`, requestId: rid() },
+        staffToken,
+      );
+      return { id: res.data.id as string, fileID: fileID as string };
+    };
+    jobs.abandoned = await startImport('abandoned');
+    await db
+      .collection('import_jobs')
+      .doc(jobs.abandoned.id)
+      .update({ updatedAt: new Date(Date.parse(APP_NOW) - 8 * 86_400_000) });
+    jobs.untidy = await startImport('untidy');
+    for (let i = 0; i < 20; i++) {
+      const run = await cloud.callFunction('roster', { action: 'import.run', jobId: jobs.untidy.id }, staffToken);
+      if (run.data.phase === 'done') break;
+    }
+    await app.uploadFile({ cloudPath: 'roster-uploads/sched-untidy.csv', fileContent: Buffer.from(rosterCsv) });
+    await db.collection('import_jobs').doc(jobs.untidy.id).update({ filesRemovedAt: null });
+    jobs.fresh = await startImport('fresh');
+
     before = await all(db, 'retirees');
     void _;
   }, 120_000);
@@ -141,7 +174,12 @@ describe('one day', () => {
   test('the run moves states, suspends the overdue, restores those certified since', async () => {
     const res = await runNow(cloud);
     expect(res.ok).toBe(true);
-    expect(res.data).toMatchObject({ day: D, status: 'done', trigger: 'admin', stepsDone: ['states', 'events', 'send', 'counts'] });
+    expect(res.data).toMatchObject({
+      day: D,
+      status: 'done',
+      trigger: 'admin',
+      stepsDone: ['states', 'events', 'send', 'files', 'counts'],
+    });
 
     const after = new Map((await all(db, 'retirees')).map((d) => [d._id, d]));
     const wasOverdue = before.filter(
@@ -164,6 +202,23 @@ describe('one day', () => {
     }
     expect(res.data.counts).toMatchObject({ scanned: before.length, suspended: wasOverdue.length, restored: 1 });
     expect(res.data.states.suspended).toBe(wasOverdue.length + 1);
+  });
+
+  test('the run deletes the uploaded files of ended imports and ends an abandoned one; a new one is left alone', async () => {
+    const job = async (id: string) => (await db.collection('import_jobs').doc(id).get()).data[0];
+    const abandoned = await job(jobs.abandoned.id);
+    expect(abandoned).toMatchObject({ phase: 'failed', failure: '这个导入停下超过7天了，上传的文件已经删除。请重新上传文件导入' });
+    expect(abandoned.filesRemovedAt).toBeTruthy();
+    expect(await stored(jobs.abandoned.fileID)).toBe(false);
+    const untidy = await job(jobs.untidy.id);
+    expect(untidy.phase).toBe('done');
+    expect(untidy.filesRemovedAt).toBeTruthy();
+    expect(await stored(jobs.untidy.fileID)).toBe(false);
+    const fresh = await job(jobs.fresh.id);
+    expect(fresh).toMatchObject({ phase: 'validate', filesRemovedAt: null });
+    expect(await stored(jobs.fresh.fileID)).toBe(true);
+    const [run] = (await cloud.callFunction('scheduler', { action: 'daily.last' }, await cloud.tokenFor('admin'))).data;
+    expect(run.counts).toMatchObject({ jobsAbandoned: 1, jobsTidied: 2 });
   });
 
   test('reminders go to the retiree and active helpers at the configured offsets, not to an ended helper', async () => {
@@ -283,7 +338,7 @@ test('killed with -9 half-way through, the run completes once after a restart', 
       if (run.data?.status === 'done') break;
       await new Promise((r) => setTimeout(r, 200)); // the dead run's claim runs out
     }
-    expect(run.data).toMatchObject({ status: 'done', stepsDone: ['states', 'events', 'send', 'counts'] });
+    expect(run.data).toMatchObject({ status: 'done', stepsDone: ['states', 'events', 'send', 'files', 'counts'] });
     expect(run.data.counts.scanned).toBe(total);
     const docs = await all(db2, 'retirees');
     for (const d of docs) expect(d.certState).toBe(certificationState(d, DEFAULT_RULES, day));
