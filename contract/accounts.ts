@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CERT_STATES, type CertificationState } from './certification';
 import { requestIdSchema } from './common';
 import type { CallerRole } from './envelope';
 import { idNumberSchema } from './idCard';
@@ -16,6 +17,9 @@ export const BIND_ATTEMPTS_PER_DAY = 5;
 export const CODE_TTL_MINUTES = 10;
 export const CODE_TRIES = 5;
 export const ROSTER_PAGE_SIZE = 20;
+/** How the roster may be sorted: by place and name, or by the last certification either way. */
+export const ROSTER_SORTS = ['name', 'certifiedLongAgo', 'certifiedRecently'] as const;
+export type RosterSort = (typeof ROSTER_SORTS)[number];
 export const AUDIT_PAGE_SIZE = 50;
 
 /** The district's streets (this deployment's; the demo data uses the same list). */
@@ -100,12 +104,18 @@ export const accountSchemas = {
     })
     .strict(),
 
-  /** Staff: the roster in their scope, masked; filter by street, community, name. */
+  /**
+   * Staff: the roster in their scope, masked; filter by street, community, name and
+   * certification state (as the last daily run stored it); sorted by name, or by the last
+   * certification (longest ago first, never certified before anyone; or most recent first).
+   */
   'roster.list': z
     .object({
       street: z.enum(STREETS).optional(),
       community: z.string().trim().max(30).optional(),
       name: z.string().trim().max(20).optional(),
+      state: z.enum(CERT_STATES, { error: '认证情况不对' }).optional(),
+      sort: z.enum(ROSTER_SORTS, { error: '排序方式不对' }).default('name'),
       page,
     })
     .strict(),
@@ -165,6 +175,8 @@ export interface RetireeSummary {
   street: string;
   community: string;
   lastCertifiedAt: string | null;
+  /** As the last daily run (or the person's own status check) stored it; null before any. */
+  certState: CertificationState | null;
   abroad: boolean;
   nonMainlandId: boolean;
   bound: boolean;

@@ -52,7 +52,17 @@ export const DEFAULT_RULES: CertificationRules = {
   },
 };
 
-export type CertificationState = 'certified' | 'due_soon' | 'overdue' | 'suspended' | 'restored' | 'never';
+export const CERT_STATES = ['certified', 'due_soon', 'overdue', 'suspended', 'restored', 'never'] as const;
+export type CertificationState = (typeof CERT_STATES)[number];
+/** Each state in a few words, as staff lists and the daily run's report name it. */
+export const CERT_STATE_WORDS: Record<CertificationState, string> = {
+  certified: '已认证',
+  due_soon: '即将到期',
+  overdue: '已过期',
+  suspended: '暂停发放',
+  restored: '恢复发放',
+  never: '从未认证',
+};
 
 const day = (s: string) => dayjs.utc(s);
 const fmt = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');

@@ -80,6 +80,7 @@ export function toSummary(d: RetireeDoc): RetireeSummary {
     street: d.street,
     community: d.community,
     lastCertifiedAt: d.lastCertifiedAt ?? null,
+    certState: d.certState ?? null,
     abroad: !!d.abroad,
     nonMainlandId: !!d.nonMainlandId,
     bound: !!d.boundUserId,

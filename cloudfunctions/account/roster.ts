@@ -12,7 +12,7 @@ export const rosterActions = {
   'roster.list': action({
     input: accountSchemas['roster.list'],
     roles: STAFF,
-    handler: async ({ street, community, name, page }, { caller }): Promise<Page<RetireeSummary>> => {
+    handler: async ({ street, community, name, state, sort, page }, { caller }): Promise<Page<RetireeSummary>> => {
       const _ = db().command;
       if (street && !inScope(caller, street)) throw notFound('您负责的街道里没有这个街道');
       const where: Record<string, unknown> = {};
@@ -20,11 +20,15 @@ export const rosterActions = {
       else if (caller.streets !== 'all') where.street = _.in(caller.streets);
       if (community) where.community = community;
       if (name) where.name = db().RegExp({ regexp: `^${escapeRegExp(name)}`, options: '' });
-      const { data } = await retirees()
-        .where(where)
+      if (state) where.certState = state;
+      let query = retirees().where(where);
+      // A missing date sorts before any date, so "longest ago" starts with those never certified.
+      if (sort !== 'name') query = query.orderBy('lastCertifiedAt', sort === 'certifiedLongAgo' ? 'asc' : 'desc');
+      const { data } = await query
         .orderBy('street', 'asc')
         .orderBy('community', 'asc')
         .orderBy('name', 'asc')
+        .orderBy('_id', 'asc')
         .skip((page - 1) * ROSTER_PAGE_SIZE)
         .limit(ROSTER_PAGE_SIZE + 1)
         .get();

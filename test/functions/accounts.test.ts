@@ -339,6 +339,43 @@ describe('staff, the roster and personal data', () => {
     expect(all.data.items.some((r: any) => r.street !== '新阳街道')).toBe(true);
   });
 
+  test('the roster filters by certification state and sorts by the last certification, page after page', async () => {
+    const everyone = async (filter: Record<string, unknown>) => {
+      const out: any[] = [];
+      for (let page = 1; page < 50; page++) {
+        const res = await account({ action: 'roster.list', ...filter, page }, tokens.staff);
+        expect(res.ok).toBe(true);
+        out.push(...res.data.items);
+        if (!res.data.hasMore) break;
+      }
+      return out;
+    };
+    const byName = await everyone({});
+    expect(byName.length).toBeGreaterThan(40); // more than two pages
+    const day = (r: any) => r.lastCertifiedAt ?? '';
+    const longAgo = await everyone({ sort: 'certifiedLongAgo' });
+    const recently = await everyone({ sort: 'certifiedRecently' });
+    for (const list of [longAgo, recently]) {
+      // The same people, each once, across the pages.
+      expect(list.map((r) => r.id).sort()).toEqual(byName.map((r) => r.id).sort());
+    }
+    expect(longAgo.map(day)).toEqual(longAgo.map(day).sort());
+    expect(recently.map(day)).toEqual(recently.map(day).sort().reverse());
+    expect(longAgo.some((r) => !r.lastCertifiedAt) ? longAgo[0].lastCertifiedAt : null).toBeNull(); // never certified: first
+
+    // The state as the daily run stored it.
+    const [a, b] = byName.filter((r) => r.street === '新阳街道');
+    await db.collection('retirees').doc(a.id).update({ certState: 'suspended' });
+    await db.collection('retirees').doc(b.id).update({ certState: 'suspended' });
+    const suspended = await everyone({ state: 'suspended' });
+    expect(suspended.map((r) => r.id).sort()).toEqual([a.id, b.id].sort());
+    expect(suspended.every((r) => r.certState === 'suspended')).toBe(true);
+    const mine = await account({ action: 'roster.list', state: 'suspended', street: '新阳街道' }, tokens['staff-street']);
+    expect(mine.data.items).toHaveLength(2);
+    const bad = await account({ action: 'roster.list', state: 'gone', sort: 'age' }, tokens.staff);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '认证情况不对' } });
+  });
+
   test('a whole number needs a purpose, and the person sees who read it', async () => {
     const me = await account({ action: 'me.get' }, tokens.retiree2);
     const id = me.data.retiree.id;

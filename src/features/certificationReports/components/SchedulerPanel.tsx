@@ -1,3 +1,4 @@
+import { CERT_STATE_WORDS, type CertificationState } from '@contract/certification';
 import type { SchedulerRun } from '@contract/certificationReports';
 import { View } from '@tarojs/components';
 import dayjs from 'dayjs';
@@ -22,15 +23,6 @@ const clock = (iso: string | null) =>
         .format('HH:mm')
     : '';
 
-const STATE_WORDS: Record<string, string> = {
-  certified: '已认证',
-  due_soon: '即将到期',
-  overdue: '已过期',
-  suspended: '暂停发放',
-  restored: '恢复发放',
-  never: '从未认证',
-};
-
 function statusWords(run: SchedulerRun): string {
   const who = run.trigger === 'timer' ? '自动运行' : '管理员点了运行';
   if (run.status === 'done') return `已完成（${who}，${clock(run.startedAt)}开始，${clock(run.finishedAt)}做完）`;
@@ -48,7 +40,7 @@ export function runSentences(run: SchedulerRun): string[] {
   if (c.pending > 0) lines.push(`还有 ${c.pending} 条提醒等白天再发（早上8点以后），夜里不打扰老人。`);
   const states = Object.entries(run.states)
     .filter(([, n]) => (n ?? 0) > 0)
-    .map(([state, n]) => `${STATE_WORDS[state] ?? state} ${n} 人`);
+    .map(([state, n]) => `${CERT_STATE_WORDS[state as CertificationState] ?? state} ${n} 人`);
   if (states.length) lines.push(`运行后：${states.join('，')}。`);
   return lines;
 }

@@ -1,8 +1,9 @@
-import { type RetireeSummary, ROSTER_PAGE_SIZE, STREETS } from '@contract/accounts';
+import { type RetireeSummary, ROSTER_PAGE_SIZE, type RosterSort, STREETS } from '@contract/accounts';
+import { CERT_STATE_WORDS, CERT_STATES, type CertificationState } from '@contract/certification';
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/BigButton';
-import { Choices } from '@/components/Choices';
+import { type Choice, Choices } from '@/components/Choices';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { Field } from '@/components/Field';
@@ -15,11 +16,26 @@ import { RevealNumber } from './RevealNumber';
 import { Row } from './StaffRow';
 import './staff.scss';
 
-/** Staff: the roster in my streets, filtered by street and name, a page at a time, numbers masked. */
+const STATE_CHOICES: ReadonlyArray<Choice<CertificationState | ''>> = [
+  { value: '', label: '全部', key: 'all' },
+  ...CERT_STATES.filter((s) => s !== 'overdue').map((s) => ({ value: s, label: CERT_STATE_WORDS[s], key: s })),
+];
+const SORT_CHOICES: ReadonlyArray<Choice<RosterSort>> = [
+  { value: 'name', label: '按街道和姓名', key: 'name' },
+  { value: 'certifiedLongAgo', label: '最久没认证的在前', key: 'certifiedLongAgo' },
+  { value: 'certifiedRecently', label: '最近认证的在前', key: 'certifiedRecently' },
+];
+
+/**
+ * Staff: the roster in my streets, filtered by street, name and certification state, sorted by
+ * name or by the last certification, a page at a time, numbers masked. The filters apply with
+ * 查找; a new order applies at once, from the first page.
+ */
 export function RosterBrowser() {
   const me = useMe();
   const [street, setStreet] = useState('');
   const [name, setName] = useState('');
+  const [state, setState] = useState<CertificationState | ''>('');
   const [filter, setFilter] = useState<RosterFilter>({});
   const [page, setPage] = useState(1);
   const roster = useRoster(filter, page);
@@ -35,7 +51,13 @@ export function RosterBrowser() {
     const next: RosterFilter = {};
     if (street) next.street = street as RosterFilter['street'];
     if (name.trim()) next.name = name.trim();
+    if (state) next.state = state;
+    if (filter.sort) next.sort = filter.sort;
     setFilter(next);
+    setPage(1);
+  };
+  const sortBy = (sort: RosterSort) => {
+    setFilter({ ...filter, sort });
     setPage(1);
   };
 
@@ -44,8 +66,10 @@ export function RosterBrowser() {
       <View className="staff-filters" ariaRole="search" ariaLabel="查找退休人员">
         <Choices id="roster-street" label="街道" options={streetChoices} selected={[street]} onToggle={setStreet} />
         <Field id="roster-name" label="姓名" hint="可以只填姓，或名字的前几个字" value={name} onInput={setName} maxlength={20} />
+        <Choices id="roster-state" label="认证情况（按最近一次自动任务）" options={STATE_CHOICES} selected={[state]} onToggle={setState} />
         <BigButton id="roster-search" label="查找" onClick={search} />
       </View>
+      <Choices id="roster-sort" label="排列顺序" options={SORT_CHOICES} selected={[filter.sort ?? 'name']} onToggle={sortBy} />
       <RosterPage query={roster} page={page} onPage={setPage} />
     </View>
   );
@@ -102,6 +126,7 @@ function RetireeCard({ retiree }: { retiree: RetireeSummary }) {
       <Row label="手机号" value={retiree.phoneMasked ?? '没有登记'} />
       <Row label="出生日期" value={formatChineseDate(`${retiree.birthDate}T12:00:00+08:00`)} />
       <Row label="上次认证" value={retiree.lastCertifiedAt ? formatChineseDate(retiree.lastCertifiedAt) : '没有记录'} />
+      {retiree.certState ? <Row label="认证情况" value={CERT_STATE_WORDS[retiree.certState]} /> : null}
       <Row label="情况" value={flags.join('，')} />
       <RevealNumber retiree={retiree} />
     </View>
