@@ -110,7 +110,12 @@ export async function runMatchSlice(jobId: string, caller: Caller): Promise<Matc
   const job = await workSlice(jobId, caller);
   if (job && (job.phase === 'done' || job.phase === 'failed') && !job.filesRemovedAt) {
     if (fileCache?.fileId === job.fileId) fileCache = null;
-    if (await tidyMatch(job)) return getMatchJob(jobId);
+    // A storage fault here must not fail the call that finished the job: the daily run tidies up.
+    const tidied = await tidyMatch(job).catch((e) => {
+      console.error(`[jobs] ${jobId}: files left for the daily run:`, e instanceof Error ? e.message : e);
+      return false;
+    });
+    if (tidied) return getMatchJob(jobId);
   }
   return job;
 }

@@ -134,7 +134,12 @@ export async function runSlice(jobId: string, caller: Caller): Promise<JobDoc | 
   const job = await workSlice(jobId, caller);
   if (job && (job.phase === 'done' || job.phase === 'failed') && !job.filesRemovedAt) {
     if (fileCache?.fileID === job.fileID) fileCache = null;
-    if (await tidyImport(job)) return getJob(jobId);
+    // A storage fault here must not fail the call that finished the job: the daily run tidies up.
+    const tidied = await tidyImport(job).catch((e) => {
+      console.error(`[jobs] ${jobId}: files left for the daily run:`, e instanceof Error ? e.message : e);
+      return false;
+    });
+    if (tidied) return getJob(jobId);
   }
   return job;
 }

@@ -204,15 +204,19 @@ async function eventsStep(today: string): Promise<Record<string, unknown>> {
 
 /** Uploaded files out of storage once their job has ended; abandoned jobs ended. Idempotent. */
 async function filesStep(today: string): Promise<Record<string, unknown>> {
-  const imports = await sweepJobs<ImportJobDoc>(
-    COLLECTIONS.importJobs,
-    '这个导入停下超过7天了，上传的文件已经删除。请重新上传文件导入',
-    tidyImport,
+  // Storage being down must not stop the day's run: what is left is swept tomorrow.
+  const orTomorrow = (what: string, work: Promise<{ ended: number; tidied: number }>) =>
+    work.catch((e) => {
+      console.error(`[scheduler] files step (${what}) left for tomorrow:`, e instanceof Error ? e.message : e);
+      return { ended: 0, tidied: 0 };
+    });
+  const imports = await orTomorrow(
+    'imports',
+    sweepJobs<ImportJobDoc>(COLLECTIONS.importJobs, '这个导入停下超过7天了，上传的文件已经删除。请重新上传文件导入', tidyImport),
   );
-  const matches = await sweepJobs<MatchJobDoc>(
-    COLLECTIONS.matchJobs,
-    '这次比对停下超过7天了，上传的文件已经删除。请重新上传文件比对',
-    tidyMatch,
+  const matches = await orTomorrow(
+    'comparisons',
+    sweepJobs<MatchJobDoc>(COLLECTIONS.matchJobs, '这次比对停下超过7天了，上传的文件已经删除。请重新上传文件比对', tidyMatch),
   );
   const run = await getRun(today);
   return {
